@@ -1,0 +1,1 @@
+"""Data files shipped with CaseDesk (fonts, document templates, translations, icons)."""

@@ -1,0 +1,7 @@
+"""CaseDesk: case management for consumer-rights advocates."""
+from importlib.metadata import PackageNotFoundError, version
+
+try:
+    __version__ = version("casedesk")
+except PackageNotFoundError:  # running from a source tree without install
+    __version__ = "0.0.0+src"

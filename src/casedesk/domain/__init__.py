@@ -1,0 +1,1 @@
+"""Pure domain logic: validators, money, names and matching. No Qt, no database."""

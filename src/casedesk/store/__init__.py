@@ -1,0 +1,1 @@
+"""Storage: sqlmodel tables, engine and sessions, Alembic migrations."""
