@@ -37,6 +37,7 @@ class MerchantRecord:
     uscc: str = ""
     phone: str = ""
     platform: str = ""
+    group: str = ""  # records with the same group are already known to be one merchant
 
 
 @dataclass
@@ -56,6 +57,7 @@ class _Rec:
     uscc: str
     phone: str
     shop_id: str
+    group: str
 
     @property
     def is_shop(self) -> bool:
@@ -74,9 +76,13 @@ class _Group:
     industries: set[tuple[str, ...]] = field(default_factory=set)
     shops: set[tuple[tuple[str, ...], str]] = field(default_factory=set)
     cores: set[str] = field(default_factory=set)
+    tags: set[str] = field(default_factory=set)
+    cannot: frozenset[frozenset[str]] = frozenset()
 
     def add(self, rec: _Rec) -> None:
         p = rec.parsed
+        if rec.group:
+            self.tags.add(rec.group)
         if rec.uscc:
             self.usccs.add(rec.uscc)
         if rec.phone:
@@ -100,10 +106,13 @@ class _Group:
         self.industries |= other.industries
         self.shops |= other.shops
         self.cores |= other.cores
+        self.tags |= other.tags
 
 
 def conflict(a: _Group, b: _Group) -> str | None:
     """Why two groups cannot be one merchant, or None."""
+    if a.cannot and any(frozenset((x, y)) in a.cannot for x in a.tags for y in b.tags):
+        return "已确认不是同一商家"
     if a.usccs and b.usccs and not (a.usccs & b.usccs):
         return "统一社会信用代码不同"
     if a.phones and b.phones and not (a.phones & b.phones):
@@ -151,6 +160,7 @@ def _prepare(records: Iterable[MerchantRecord]) -> list[_Rec]:
                 uscc=uscc,
                 phone=phone,
                 shop_id=_digits(r.shop_id) if r.shop_id else "",
+                group=r.group,
             )
         )
     return out
@@ -192,34 +202,47 @@ def name_link(a: _Rec, b: _Rec, ga: _Group, gb: _Group) -> tuple[float, str] | N
     return min(score, 0.99), "；".join(reasons)
 
 
-def match_records(records: Iterable[MerchantRecord]) -> list[Match]:
+def match_records(
+    records: Iterable[MerchantRecord], not_same: Iterable[tuple[str, str]] = ()
+) -> list[Match]:
+    """Cluster the records. `not_same` holds pairs of groups an advocate said are different."""
     recs = _prepare(records)
     n = len(recs)
     uf = _UnionFind(n)
+    cannot = frozenset(frozenset(p) for p in not_same)
     groups: dict[int, _Group] = {}
     for r in recs:
-        g = _Group([r.index])
+        g = _Group([r.index], cannot=cannot)
         g.add(r)
         groups[r.index] = g
     link_conf = [1.0] * n
     link_reason = ["未发现重复"] * n
 
-    def union(i: int, j: int, confidence: float, reason: str) -> bool:
+    def union(i: int, j: int, confidence: float, reason: str, force: bool = False) -> bool:
         ri, rj = uf.find(i), uf.find(j)
         if ri == rj:
             return True
-        if conflict(groups[ri], groups[rj]):
+        if not force and conflict(groups[ri], groups[rj]):
             return False
         if len(groups[ri].members) < len(groups[rj].members):
             ri, rj, i, j = rj, ri, j, i
         uf.parent[rj] = ri
         groups[ri].absorb(groups.pop(rj))
+        if force:
+            return True
         for k in (i, j):
             if link_reason[k] == "未发现重复" or link_conf[k] < confidence:
                 link_conf[k], link_reason[k] = confidence, reason
         return True
 
-    # 1. strong keys
+    # 1. what is already known, then strong keys
+    known: dict[str, list[int]] = defaultdict(list)
+    for r in recs:
+        if r.group:
+            known[r.group].append(r.index)
+    for members in known.values():
+        for other in members[1:]:
+            union(members[0], other, 1.0, "同一商家记录", force=True)
     keys: dict[tuple[str, str], list[int]] = defaultdict(list)
     for r in recs:
         if r.uscc:
