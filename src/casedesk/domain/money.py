@@ -7,7 +7,6 @@ from .text import nfkc
 
 _DIGITS = "零壹贰叁肆伍陆柒捌玖"
 _SMALL_UNITS = ("", "拾", "佰", "仟")
-_GROUP_UNITS = {4: "万", 8: "亿", 12: "万"}  # 万亿 for the 13th digit onwards
 _PLAIN = re.compile(r"\d+(\.\d+)?")
 _GROUPED = re.compile(r"\d{1,3}(,\d{3})+(\.\d+)?")
 
@@ -76,10 +75,10 @@ def _integer_words(n: int) -> str:
                 out.append("零")
                 zero_pending = False
             out.append(_DIGITS[d] + _SMALL_UNITS[pos % 4])
-        if pos in _GROUP_UNITS or (pos > 12 and pos % 4 == 0):
-            group = digits[max(0, i - 3) : i + 1]
-            if any(c != "0" for c in group):
-                out.append(_GROUP_UNITS.get(pos, "万"))
+        if pos and pos % 8 == 0:  # 亿 always stands once a higher digit exists (壹万亿)
+            out.append("亿")
+        elif pos % 8 == 4 and any(c != "0" for c in digits[max(0, i - 3) : i + 1]):
+            out.append("万")
     return "".join(out)
 
 

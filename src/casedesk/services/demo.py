@@ -63,7 +63,7 @@ DUPLICATE = {"display_name": "新达科技", "platforms": "快手", "status": "�
 def _id_number(rng: random.Random) -> str:
     birth = date(1960, 1, 1) + timedelta(days=rng.randrange(0, 365 * 45))
     body = rng.choice(REGIONS) + birth.strftime("%Y%m%d") + f"{rng.randrange(1000):03d}"
-    return body + ric.calc_check_digit(body)
+    return body + ric.calc_check_digit(body + "0")
 
 
 def load_demo(ctx: Context) -> bool:

@@ -126,8 +126,9 @@ def _text(value: object) -> str:
 def _order_no(value: object) -> str | None:
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
-    if isinstance(value, float):
-        if not value.is_integer() or abs(value) >= 1e15:
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        # Excel keeps 15 significant digits: a longer number cell has lost its last ones
+        if (isinstance(value, float) and not value.is_integer()) or abs(value) >= 1e15:
             raise InvalidValue("order_no_as_number", "订单号是数字格式，Excel 已丢失末尾数字，请将该列设为文本")
         value = int(value)
     text = strip_inner_space(nfkc(value))

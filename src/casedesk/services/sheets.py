@@ -37,6 +37,8 @@ def _kind(path: Path) -> str:
         raise UserError(f"文件不存在：{path}")
     if path.is_dir():
         raise UserError(f"这是一个文件夹，不是表格文件：{path}")
+    if path.stat().st_size == 0:
+        raise UserError(f"{path.name} 是空文件")
     with path.open("rb") as f:
         head = f.read(8)
     if head.startswith(b"PK"):
@@ -45,8 +47,6 @@ def _kind(path: Path) -> str:
         raise UserError(f"{path.name} 是旧版 .xls 或带密码保护的 Excel 文件，请在 Excel 中另存为 .xlsx（不设密码）后再导入")
     if path.suffix.lower() in (".xlsx", ".xlsm"):
         raise UserError(f"{path.name} 不是有效的 Excel 文件（文件已损坏或扩展名不符）")
-    if path.stat().st_size == 0:
-        raise UserError(f"{path.name} 是空文件")
     if b"\x00" in head:
         raise UserError(f"{path.name} 不是表格文件（二进制内容）")
     return "csv"
