@@ -281,8 +281,11 @@ def match_records(
             blocks[("del", p.core[:k] + p.core[k + 1 :], *context)].append(r.index)
     block_list = [m for m in blocks.values() if len(m) > 1]
     for _round in range(6):
-        if not _link_round(recs, block_list, uf, groups, union):
+        changed = _link_round(recs, block_list, uf, groups, union)
+        if not changed:
             break
+        # the next round only needs the blocks where a group grew
+        block_list = [m for m in block_list if any(uf.find(i) in changed for i in m)]
     clusters: dict[int, str] = {}
     out = []
     for r in recs:
@@ -293,13 +296,19 @@ def match_records(
     return out
 
 
-def _link_round(recs, block_list, uf, groups, union) -> bool:  # type: ignore[no-untyped-def]
-    """Score every pair of groups that share a block; apply the unambiguous links. True if any."""
+def _link_round(recs, block_list, uf, groups, union) -> set[int]:  # type: ignore[no-untyped-def]
+    """Score every pair of groups that share a block; apply the unambiguous links.
+    Returns the roots of the groups that grew."""
     candidates: dict[tuple[int, int], tuple[float, str, int, int]] = {}
     for members in block_list:
         reps: dict[int, list[int]] = defaultdict(list)
+        seen_cores: set[tuple[int, str]] = set()
         for m in members:
-            reps[uf.find(m)].append(m)
+            root = uf.find(m)
+            key = (root, recs[m].parsed.core)
+            if key not in seen_cores:  # a name link depends on the core alone: one record per core
+                seen_cores.add(key)
+                reps[root].append(m)
         roots = sorted(reps)
         if len(roots) < 2 or len(roots) > 400:
             continue
@@ -321,7 +330,7 @@ def _link_round(recs, block_list, uf, groups, union) -> bool:  # type: ignore[no
     for (x, y), (score, _, _, _) in candidates.items():
         by_group[x].append((score, y))
         by_group[y].append((score, x))
-    changed = False
+    changed: set[int] = set()
     for (x, y), (score, reason, i, j) in sorted(candidates.items(), key=lambda kv: -kv[1][0]):
         if score < AUTO_LINK:
             break
@@ -331,8 +340,8 @@ def _link_round(recs, block_list, uf, groups, union) -> bool:  # type: ignore[no
         if _ambiguous(x, ry, score, by_group, uf, groups) or _ambiguous(y, rx, score, by_group, uf, groups):
             continue
         union(i, j, round(score, 2), reason)
-        changed = True
-    return changed
+        changed.add(uf.find(i))
+    return {uf.find(r) for r in changed}
 
 
 def _ambiguous(

@@ -46,6 +46,15 @@ DECORATION_WORDS = (
     "现名", "曾用名", "已改名", "改名", "疑似", "同一家", "商家",
 )
 _DECORATION_HINTS = ("跑路", "关店", "倒闭", "注销", "失联", "骗", "改名", "曾用", "原名", "疑似")
+# decoration words removed wherever they stand (the others only at the start or end)
+_ANYWHERE = tuple(w for w in DECORATION_WORDS if any(h in w for h in _DECORATION_HINTS))
+
+
+def _suffix_pattern(words: tuple[str, ...]) -> "re.Pattern[str]":
+    return re.compile("(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + ")$")
+
+
+_SUFFIX = {}  # filled below, once the word lists exist
 _OPEN, _CLOSE = "(\\[【〔「『《<{", ")\\]】〕」』》>}"
 # innermost bracket pair first; applied until none is left
 _BRACKETS = re.compile(f"[{_OPEN}]([^{_OPEN}{_CLOSE}]*)[{_CLOSE}]")
@@ -76,9 +85,14 @@ def pinyin_key(text: str) -> str:
 
 
 def _strip_suffix(text: str, words: tuple[str, ...], keep: int = 2) -> tuple[str, str]:
-    for word in words:
-        if text.endswith(word) and len(text) - len(word) >= keep:
-            return text[: -len(word)], word
+    pattern = _SUFFIX.get(words)
+    if pattern is None:
+        pattern = _SUFFIX[words] = _suffix_pattern(words)
+    # the longest word that fits wins; if it would leave too little, try the shorter ones
+    for start in range(max(0, keep), len(text)):
+        match = pattern.match(text, start)
+        if match and match.end() == len(text):
+            return text[:start], text[start:]
     return text, ""
 
 
@@ -112,12 +126,13 @@ def parse_name(raw: str) -> ParsedName:
             break
         text = replaced
     text = _NOT_WORD.sub("", text)
-    for word in DECORATION_WORDS:
-        if len(text) - len(word) >= 2 and any(h in word for h in _DECORATION_HINTS):
+    for word in _ANYWHERE:
+        if word in text and len(text) - len(word) >= 2:
             text = text.replace(word, "")
+    for word in DECORATION_WORDS:
         if text.startswith(word) and len(text) - len(word) >= 2:
             text = text[len(word):]
-        if text.endswith(word) and len(text) - len(word) >= 2 and not text.endswith("官方" + "店"):
+        if text.endswith(word) and len(text) - len(word) >= 2:
             text = text[: -len(word)]
     normalized = text
 
