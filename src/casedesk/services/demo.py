@@ -12,7 +12,7 @@ from ..store.db import transaction
 from ..store.models import (
     Case, CaseEvent, ChannelRef, Claimant, Evidence, Filing, FilingCase, Merchant, MerchantIdentifier, Order,
 )
-from . import audit
+from . import audit, search
 from .context import Context
 from .evidence import store_bytes
 
@@ -140,6 +140,8 @@ def load_demo(ctx: Context) -> bool:
             s.flush()
             for case in cases:
                 s.add(FilingCase(filing_id=f.id, case_id=case.id))
+        s.flush()
+        search.reindex(s)
         audit.record(s, ctx.user, "demo", None, "load", after={"merchants": len(MERCHANTS) + 1})
     return True
 

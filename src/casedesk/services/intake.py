@@ -25,7 +25,7 @@ from ..domain.text import nfkc, strip_inner_space
 from ..domain.vocab import normalize_debit, normalize_payment, normalize_platform, normalize_problem
 from ..store.db import transaction
 from ..store.models import Case, Claimant, ImportBatch, Merchant, MerchantIdentifier, Order
-from . import audit
+from . import audit, search
 from .context import Context
 from .errors import UserError
 from .sheets import MAX_HEADER_SCAN, open_sheet
@@ -248,6 +248,7 @@ class _Writer:
         self.claimants: dict[tuple[str, ...], int] = {}
         self.cases: dict[tuple[int, int], int] = {}
         self.identifiers: set[tuple[int, str, str]] = set()
+        self.touched_cases: set[int] = set()
 
     def merchant_for(self, row: ParsedRow) -> int:
         keys = [row.merchant_key] + ([f"shop:{row.shop_id}"] if row.shop_id else [])
@@ -360,6 +361,7 @@ class _Writer:
         ])
         self.result.orders_created += len(rows)
         self.result.imported += len(rows)
+        self.touched_cases.update(self.cases[(self.claimants[r.claimant_key], m)] for r, m in zip(rows, merchant_ids))
 
 
 def _demands(row: ParsedRow) -> list[str]:
@@ -478,6 +480,7 @@ def import_file(
             if dry_run:
                 session.rollback()
             else:
+                search.reindex(session, writer.touched_cases)
                 audit.record(session, ctx.user, "import_batch", batch.id, "import", after={
                     "file": path.name, "sha256": digest, "rows": result.rows, "imported": result.imported,
                     "rejected": len({p.row for p in result.rejected}), "duplicates": len(result.duplicates)})

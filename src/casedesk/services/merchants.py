@@ -14,7 +14,7 @@ from ..store.db import transaction
 from ..store.models import (
     Case, Evidence, Filing, Merchant, MerchantIdentifier, MergeRecord, NotSamePair, utcnow,
 )
-from . import audit
+from . import audit, search
 from .context import Context
 from .errors import NotFound, UserError
 from .sheets import open_sheet
@@ -199,6 +199,8 @@ def merge(ctx: Context, survivor_id: int, other_ids: list[int], choices: dict[st
             m.merged_into_id = survivor_id
             s.add(m)
         s.add(survivor)
+        s.flush()
+        search.reindex_merchants(s, [survivor_id, *others])
         record = MergeRecord(survivor_id=survivor_id, merged_ids=others,
                              snapshot={"survivor_before": before, "survivor_after": after, "moved": moved})
         s.add(record)
@@ -243,6 +245,8 @@ def unmerge(ctx: Context, merge_id: int) -> None:
                 s.add(m)
         record.undone_at = utcnow()
         s.add(record)
+        s.flush()
+        search.reindex_merchants(s, [record.survivor_id, *record.merged_ids])
         audit.record(s, ctx.user, "merchant", record.survivor_id, "unmerge", after={"merge_id": merge_id})
 
 
