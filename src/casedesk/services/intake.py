@@ -514,3 +514,34 @@ def write_error_report(result: ImportResult, out: Path | str) -> Path:
     out.parent.mkdir(parents=True, exist_ok=True)
     wb.save(out)
     return out
+
+
+# ---------------------------------------------------------------- saved column mappings
+
+
+def save_mapping(ctx: Context, name: str, by_header: dict[str, str]) -> None:
+    """Remember a mapping (field → header text) under a name, for the next file of that form."""
+    from ..store.models import SavedMapping
+
+    if not name.strip():
+        raise UserError("请为映射方案填写名称")
+    with transaction(ctx.engine) as s:
+        existing = s.exec(select(SavedMapping).where(SavedMapping.name == name.strip())).first()
+        if existing:
+            existing.mapping = dict(by_header)
+            s.add(existing)
+        else:
+            s.add(SavedMapping(name=name.strip(), mapping=dict(by_header)))
+
+
+def saved_mappings(ctx: Context) -> dict[str, dict[str, str]]:
+    from ..store.models import SavedMapping
+
+    with Session(ctx.engine) as s:
+        return {m.name: dict(m.mapping) for m in s.exec(select(SavedMapping).order_by(col(SavedMapping.name)))}
+
+
+def apply_mapping(by_header: dict[str, str], headers: list[str]) -> dict[str, int]:
+    """Turn a saved field → header mapping into column indexes for this file's headers."""
+    index = {h: i for i, h in enumerate(headers)}
+    return {f: index[h] for f, h in by_header.items() if h in index}

@@ -12,7 +12,7 @@ from sqlmodel import Session, col, select
 from ..domain.matching import MerchantRecord, match_records
 from ..store.db import transaction
 from ..store.models import (
-    Case, Evidence, Filing, Merchant, MerchantIdentifier, MergeRecord, NotSamePair, utcnow,
+    Case, Claimant, Evidence, Filing, Merchant, MerchantIdentifier, MergeRecord, NotSamePair, utcnow,
 )
 from . import audit, search
 from .context import Context
@@ -253,3 +253,16 @@ def unmerge(ctx: Context, merge_id: int) -> None:
 def merge_history(ctx: Context) -> list[MergeRecord]:
     with Session(ctx.engine) as s:
         return list(s.exec(select(MergeRecord).order_by(col(MergeRecord.id).desc())))
+
+
+def merchant_detail(ctx: Context, merchant_id: int) -> dict[str, Any]:
+    """A merchant's fields, its identifiers (kind, raw, platform, source) and its cases."""
+    with Session(ctx.engine) as s:
+        m = s.get(Merchant, merchant_id)
+        idents = s.exec(select(MerchantIdentifier).where(MerchantIdentifier.merchant_id == merchant_id)
+                        .order_by(col(MerchantIdentifier.id))).all()
+        roster = s.exec(select(Case.id, Claimant.name, Case.status).join(Claimant, col(Claimant.id) == Case.claimant_id)
+                        .where(Case.merchant_id == merchant_id).order_by(col(Case.id))).all()
+        fields = {f: getattr(m, f) for f in MERGEABLE_FIELDS} if m else {}
+    return {"fields": fields, "identifiers": [(i.kind, i.raw, i.platform, i.source) for i in idents],
+            "roster": list(roster)}

@@ -1,0 +1,27 @@
+"""`casedesk verify`: every evidence file re-hashed, and the audit chain walked."""
+from sqlmodel import Session, select
+
+from ..store.models import Evidence
+from .audit import verify_chain
+from .context import Context
+from .evidence import hash_file, stored_path
+
+
+def verify(ctx: Context) -> list[str]:
+    problems: list[str] = []
+    with Session(ctx.engine) as s:
+        for e in s.exec(select(Evidence)):
+            if not e.stored_name:
+                continue
+            try:
+                path = stored_path(ctx.evidence_dir, e.stored_name)
+            except Exception as exc:  # noqa: BLE001
+                problems.append(f"证据 #{e.id}（{e.original_name}）：{exc}")
+                continue
+            if not path.exists():
+                problems.append(f"证据 #{e.id}（{e.original_name}）文件缺失：{e.stored_name}")
+            elif hash_file(path) != e.sha256:
+                problems.append(f"证据 #{e.id}（{e.original_name}）已被修改：哈希与收集时不符")
+        chain_problems, _head = verify_chain(s)
+        problems.extend(chain_problems)
+    return problems
