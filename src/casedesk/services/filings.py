@@ -135,7 +135,7 @@ def _record(ctx: Context, docs: list[tuple[Document, Path]], merchant_id: int | 
 
 def _representatives(cases: list[CaseData], chosen: list[int] | None) -> list[Person]:
     people = {c.claimant.id: c.claimant for c in cases}
-    if chosen:
+    if chosen is not None:
         missing = [i for i in chosen if i not in people]
         if missing:
             raise UserError(f"代表人必须是本商家的投诉人：{'、'.join(map(str, missing))} 不是")
