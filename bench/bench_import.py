@@ -4,6 +4,7 @@
 Memory: peak RSS of an import of ROWS/4 and of ROWS rows, each in a fresh process; streaming
 means the two are close.
 """
+
 import json
 import subprocess
 import sys
@@ -42,7 +43,9 @@ def _read_only(path: str) -> float:
 
 
 def _run(path: str, db: str) -> dict:
-    out = subprocess.run([sys.executable, __file__, "--child", path, db], capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, __file__, "--child", path, db], capture_output=True, text=True, check=True
+    )
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
@@ -62,7 +65,9 @@ def main() -> None:
     print(f"openpyxl read-only read of the same cells: {baseline:.2f} s")
     print(f"casedesk import: {result['seconds']:.2f} s ({result['imported']} imported)")
     print(f"ratio import / read: {ratio:.2f}x (target <= 3x)")
-    print(f"peak RSS: {small_result['peak_mb']:.0f} MB at {rows // 4} rows, {result['peak_mb']:.0f} MB at {rows} rows")
+    print(
+        f"peak RSS: {small_result['peak_mb']:.0f} MB at {rows // 4} rows, {result['peak_mb']:.0f} MB at {rows} rows"
+    )
 
 
 if __name__ == "__main__":

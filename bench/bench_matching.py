@@ -5,6 +5,7 @@ next to the exact-key baseline (records joined only on equal USCC, phone, shop I
                                                    100,000 < 60 s and < 2 GB, on 2 cores)
 Also scores the public sample when ../shared/data is beside the checkout.
 """
+
 import csv
 import json
 import subprocess
@@ -67,34 +68,54 @@ def exact_keys(rows: list[dict[str, str]]) -> dict[str, str]:
 def _child(n: int) -> None:
     import resource
 
-    from casedesk.domain.matching import MerchantRecord, match_records
     from gen_merchants import generate
+
+    from casedesk.domain.matching import MerchantRecord, match_records
 
     rows = generate(n, seed=11)
     start = time.perf_counter()
-    result = match_records([MerchantRecord(r["id"], r["name"], r["shop_id"], r["uscc"], r["phone"], r["platform"])
-                            for r in rows])
+    result = match_records(
+        [MerchantRecord(r["id"], r["name"], r["shop_id"], r["uscc"], r["phone"], r["platform"]) for r in rows]
+    )
     took = time.perf_counter() - start
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     truth = {r["id"]: r["entity"] for r in rows}
     precision, recall = score({m.id: m.cluster for m in result}, truth)
     bp, br = score(exact_keys(rows), truth)
-    print(json.dumps({"n": n, "seconds": took, "peak_mb": peak, "precision": precision, "recall": recall,
-                      "baseline_precision": bp, "baseline_recall": br}))
+    print(
+        json.dumps(
+            {
+                "n": n,
+                "seconds": took,
+                "peak_mb": peak,
+                "precision": precision,
+                "recall": recall,
+                "baseline_precision": bp,
+                "baseline_recall": br,
+            }
+        )
+    )
 
 
 def _sample() -> None:
     from casedesk.domain.matching import MerchantRecord, match_records
 
     rows = list(csv.DictReader((SHARED / "sample_merchants.csv").open(encoding="utf-8")))
-    truth = {r["id"]: r["entity"] for r in csv.DictReader((SHARED / "sample_merchants_truth.csv").open(encoding="utf-8"))}
+    truth = {
+        r["id"]: r["entity"]
+        for r in csv.DictReader((SHARED / "sample_merchants_truth.csv").open(encoding="utf-8"))
+    }
     start = time.perf_counter()
-    result = match_records([MerchantRecord(r["id"], r["name"], r["shop_id"], r["uscc"], r["phone"], r["platform"]) for r in rows])
+    result = match_records(
+        [MerchantRecord(r["id"], r["name"], r["shop_id"], r["uscc"], r["phone"], r["platform"]) for r in rows]
+    )
     took = time.perf_counter() - start
     p, r = score({m.id: m.cluster for m in result}, truth)
     bp, br = score(exact_keys(rows), truth)
-    print(f"public sample (3,000): precision {p:.4f} recall {r:.4f} in {took:.2f} s; "
-          f"exact-key baseline precision {bp:.4f} recall {br:.4f}")
+    print(
+        f"public sample (3,000): precision {p:.4f} recall {r:.4f} in {took:.2f} s; "
+        f"exact-key baseline precision {bp:.4f} recall {br:.4f}"
+    )
 
 
 def main() -> None:
@@ -102,12 +123,21 @@ def main() -> None:
     if SHARED.exists():
         _sample()
     for n in sizes:
-        out = subprocess.run([sys.executable, __file__, "--child", str(n)], capture_output=True, text=True, check=True)
+        out = subprocess.run(
+            [sys.executable, __file__, "--child", str(n)], capture_output=True, text=True, check=True
+        )
         d = json.loads(out.stdout.strip().splitlines()[-1])
         f1 = 2 * d["precision"] * d["recall"] / (d["precision"] + d["recall"])
-        bf1 = 2 * d["baseline_precision"] * d["baseline_recall"] / (d["baseline_precision"] + d["baseline_recall"])
-        print(f"generated {n:>7,}: {d['seconds']:.2f} s, peak {d['peak_mb']:.0f} MB, precision {d['precision']:.4f} "
-              f"recall {d['recall']:.4f} F1 {f1:.4f}; exact-key baseline F1 {bf1:.4f} (ratio {f1 / bf1:.2f})")
+        bf1 = (
+            2
+            * d["baseline_precision"]
+            * d["baseline_recall"]
+            / (d["baseline_precision"] + d["baseline_recall"])
+        )
+        print(
+            f"generated {n:>7,}: {d['seconds']:.2f} s, peak {d['peak_mb']:.0f} MB, precision {d['precision']:.4f} "
+            f"recall {d['recall']:.4f} F1 {f1:.4f}; exact-key baseline F1 {bf1:.4f} (ratio {f1 / bf1:.2f})"
+        )
 
 
 if __name__ == "__main__":

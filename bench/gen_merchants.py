@@ -6,6 +6,7 @@ fewer shared IDs. Deterministic for a given seed.
 
     python bench/gen_merchants.py N OUT.csv TRUTH.csv [--seed S]
 """
+
 import argparse
 import csv
 import random
@@ -20,10 +21,43 @@ BRAND = (
     "瑞祥安顺和康乐欣悦腾飞龙凤云海峰林森川江湖明亮光阳春秋冬夏东南西北中正德仁义礼信忠孝廉洁勤"
     "俭宝贝贵珍玉翠宁静雅致精致尚美好利万千百亿众合力群英豪杰俊秀philicn"
 )[:150]
-CITIES = ("深圳市", "广州市", "上海市", "北京市", "杭州市", "厦门市", "长沙市", "武汉市", "成都市",
-          "西安市", "南京市", "重庆市", "青岛市", "郑州市", "合肥市", "苏州市", "东莞市", "佛山市")
-INDUSTRIES = ("科技", "通讯科技", "网络科技", "电子商务", "日用品", "文化传媒", "健康科技", "生物科技",
-              "贸易", "商贸", "服饰", "家居", "食品", "电子", "数码科技")
+CITIES = (
+    "深圳市",
+    "广州市",
+    "上海市",
+    "北京市",
+    "杭州市",
+    "厦门市",
+    "长沙市",
+    "武汉市",
+    "成都市",
+    "西安市",
+    "南京市",
+    "重庆市",
+    "青岛市",
+    "郑州市",
+    "合肥市",
+    "苏州市",
+    "东莞市",
+    "佛山市",
+)
+INDUSTRIES = (
+    "科技",
+    "通讯科技",
+    "网络科技",
+    "电子商务",
+    "日用品",
+    "文化传媒",
+    "健康科技",
+    "生物科技",
+    "贸易",
+    "商贸",
+    "服饰",
+    "家居",
+    "食品",
+    "电子",
+    "数码科技",
+)
 LEGAL = ("有限公司", "有限责任公司", "股份有限公司")
 CATEGORIES = ("数码", "母婴", "家居", "运动", "百货", "服饰", "食品", "家电", "美妆", "手机")
 SHOP_TYPES = ("旗舰店", "专营店", "工厂店", "直营店", "官方店", "优选店", "小店")
@@ -48,8 +82,11 @@ def _homophones() -> dict[str, list[str]]:
 
 def _uscc(rng: random.Random) -> str:
     alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY"
-    body = "91" + rng.choice(("440300", "440106", "310104", "110101", "350203", "510107")) + "".join(
-        rng.choice(alphabet) for _ in range(9))
+    body = (
+        "91"
+        + rng.choice(("440300", "440106", "310104", "110101", "350203", "510107"))
+        + "".join(rng.choice(alphabet) for _ in range(9))
+    )
     return body + uscc_mod.calc_check_digit(body)
 
 
@@ -71,7 +108,9 @@ def generate(n: int, seed: int = 7) -> list[dict[str, str]]:
         city = rng.choice(CITIES)
         industry = rng.choice(INDUSTRIES)
         legal = rng.choice(LEGAL)
-        shops = [rng.choice(CATEGORIES) + rng.choice(SHOP_TYPES) for _ in range(1 if rng.random() < 0.85 else 2)]
+        shops = [
+            rng.choice(CATEGORIES) + rng.choice(SHOP_TYPES) for _ in range(1 if rng.random() < 0.85 else 2)
+        ]
         phone = f"1{rng.choice('3456789')}{rng.randrange(10**9):09d}"
         code = _uscc(rng)
         shop_ids = [str(rng.randrange(10**8, 10**10)) for _ in shops]
@@ -108,7 +147,14 @@ def generate(n: int, seed: int = 7) -> list[dict[str, str]]:
             if rng.random() < 0.1:
                 name += "  "
             platform = rng.choice(PLATFORMS)
-            row = {"id": f"M{len(rows):06d}", "name": name, "shop_id": "", "uscc": "", "phone": "", "platform": platform}
+            row = {
+                "id": f"M{len(rows):06d}",
+                "name": name,
+                "shop_id": "",
+                "uscc": "",
+                "phone": "",
+                "platform": platform,
+            }
             if kind >= 0.55 and rng.random() < 0.25:
                 row["shop_id"] = shop_ids[shop_i]
             if rng.random() < 0.18:

@@ -35,21 +35,34 @@ def test_demo_twice_and_stats(capsys, tmp_path):
 
 
 def test_import_json_keys(capsys, tmp_path, shared_data):
-    code, out, _ = run(capsys, "--db", str(tmp_path / "x.db"), "import", str(shared_data / "sample_claimants.xlsx"), "--json")
+    code, out, _ = run(
+        capsys, "--db", str(tmp_path / "x.db"), "import", str(shared_data / "sample_claimants.xlsx"), "--json"
+    )
     data = json.loads(out)
     assert code == 0
-    for key in ("rows", "imported", "claimants_created", "cases_created", "orders_created", "duplicates", "rejected"):
+    for key in (
+        "rows",
+        "imported",
+        "claimants_created",
+        "cases_created",
+        "orders_created",
+        "duplicates",
+        "rejected",
+    ):
         assert key in data
     assert set(data["rejected"][0]) >= {"row", "column", "value", "reason"}
 
 
-@pytest.mark.parametrize("args", [
-    ["import", "/no/such/file.xlsx"],
-    ["merchants", "unmerge", "77"],
-    ["merchants", "merge", "1", "99"],
-    ["stats", "--bogus"],
-    ["frobnicate"],
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["import", "/no/such/file.xlsx"],
+        ["merchants", "unmerge", "77"],
+        ["merchants", "merge", "1", "99"],
+        ["stats", "--bogus"],
+        ["frobnicate"],
+    ],
+)
 def test_bad_input_exits_2_with_one_line(capsys, tmp_path, args):
     with pytest.raises(SystemExit) if args[0] in ("frobnicate",) or "--bogus" in args else _nothing():
         code, out, err = run(capsys, "--db", str(tmp_path / "x.db"), *args)
@@ -66,8 +79,11 @@ class _nothing:
 
 
 def test_usage_errors_in_a_real_process(tmp_path):
-    proc = subprocess.run([sys.executable, "-m", "casedesk", "--db", str(tmp_path / "x.db"), "stats", "--bogus"],
-                          capture_output=True, text=True)
+    proc = subprocess.run(
+        [sys.executable, "-m", "casedesk", "--db", str(tmp_path / "x.db"), "stats", "--bogus"],
+        capture_output=True,
+        text=True,
+    )
     assert proc.returncode == 2 and len(proc.stderr.strip().splitlines()) == 1
 
 
@@ -79,15 +95,32 @@ def test_export_masks_by_default(capsys, tmp_path):
     rows = list(csv.reader(out.open(encoding="utf-8-sig")))
     assert len(rows) == 241 and "*" in rows[1][3] and "*" in rows[1][4]
     xlsx = tmp_path / "cases.xlsx"
-    assert run(capsys, "--db", db, "export", "cases", "--format", "xlsx", "--out", str(xlsx), "--full-personal-data")[0] == 0
+    assert (
+        run(
+            capsys,
+            "--db",
+            db,
+            "export",
+            "cases",
+            "--format",
+            "xlsx",
+            "--out",
+            str(xlsx),
+            "--full-personal-data",
+        )[0]
+        == 0
+    )
     import openpyxl
+
     values = list(openpyxl.load_workbook(xlsx).active.iter_rows(values_only=True))
     assert "*" not in values[1][3] and len(values[1][3]) == 18
 
 
 def test_merchants_match_csv(capsys, tmp_path, shared_data):
     out = tmp_path / "out.csv"
-    code, _, _ = run(capsys, "merchants", "match", str(shared_data / "sample_merchants.csv"), "--out", str(out))
+    code, _, _ = run(
+        capsys, "merchants", "match", str(shared_data / "sample_merchants.csv"), "--out", str(out)
+    )
     assert code == 0
     rows = list(csv.DictReader(out.open(encoding="utf-8")))
     assert len(rows) == 3000 and set(rows[0]) == {"id", "cluster", "confidence", "reason"}

@@ -1,7 +1,6 @@
 import re
 import shutil
 import subprocess
-from pathlib import Path
 
 import pytest
 from docx import Document as read_docx
@@ -26,9 +25,17 @@ def demo(ctx):
 
 def _claimants(ctx, merchant_id):
     with Session(ctx.engine) as s:
-        rows = s.exec(select(Claimant).join(Case, Case.claimant_id == Claimant.id).where(Case.merchant_id == merchant_id)).all()
-        total = sum(o.amount_fen for o in s.exec(select(Order).join(Case, Case.id == Order.case_id)
-                                                   .where(Case.merchant_id == merchant_id)))
+        rows = s.exec(
+            select(Claimant)
+            .join(Case, Case.claimant_id == Claimant.id)
+            .where(Case.merchant_id == merchant_id)
+        ).all()
+        total = sum(
+            o.amount_fen
+            for o in s.exec(
+                select(Order).join(Case, Case.id == Order.case_id).where(Case.merchant_id == merchant_id)
+            )
+        )
     return rows, total
 
 
@@ -76,7 +83,9 @@ def test_pdf_renders_chinese_without_system_fonts(demo, tmp_path):
         pytest.skip("poppler-utils not installed")
     out = tmp_path / "r.pdf"
     filings.generate_single(demo, "roster", 3, "pdf", out)
-    subprocess.run(["pdftoppm", "-r", "40", "-gray", "-f", "1", "-l", "1", str(out), str(tmp_path / "page")], check=True)
+    subprocess.run(
+        ["pdftoppm", "-r", "40", "-gray", "-f", "1", "-l", "1", str(out), str(tmp_path / "page")], check=True
+    )
     page = next(tmp_path.glob("page*.pgm")).read_bytes()
     header_end = page.index(b"255\n") + 4
     pixels = page[header_end:]
@@ -112,9 +121,21 @@ def test_docx_converts_with_libreoffice(demo, tmp_path):
     for kind, name in (("roster", "r.docx"), ("poa", "p.docx")):
         filings.generate_single(demo, kind, 3, "docx", tmp_path / name)
     for name in ("complaint.docx", "r.docx", "p.docx"):
-        proc = subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{tmp_path}/lo", "--convert-to",
-                               "pdf", "--outdir", str(tmp_path / "lo-out"), str(tmp_path / name)],
-                              capture_output=True, text=True, timeout=240)
+        proc = subprocess.run(
+            [
+                soffice,
+                "--headless",
+                f"-env:UserInstallation=file://{tmp_path}/lo",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                str(tmp_path / "lo-out"),
+                str(tmp_path / name),
+            ],
+            capture_output=True,
+            text=True,
+            timeout=240,
+        )
         assert proc.returncode == 0, proc.stderr
         assert (tmp_path / "lo-out" / name.replace(".docx", ".pdf")).stat().st_size > 1000
 
@@ -142,7 +163,14 @@ def test_evidence_list_prints_hashes(demo, tmp_path):
     filings.generate_single(demo, "evidence_list", 0, "docx", out, case_id=5)
     doc = read_docx(str(out))
     table = doc.tables[0]
-    assert [c.text for c in table.rows[0].cells] == ["序号", "证据名称", "证据来源", "证明目的", "页码", "SHA-256"]
+    assert [c.text for c in table.rows[0].cells] == [
+        "序号",
+        "证据名称",
+        "证据来源",
+        "证明目的",
+        "页码",
+        "SHA-256",
+    ]
     assert all(re.fullmatch(r"[0-9a-f]{64}", r.cells[5].text) for r in table.rows[1:])
     assert re.fullmatch(r"\d+-\d+", table.rows[1].cells[0].text)
 
@@ -171,8 +199,12 @@ def test_damages_rule_and_totals_agree():
 
 def test_user_copy_of_template_is_used(demo, tmp_path):
     path = tpl.copy_for_editing("roster", filings.template_dir(demo))
-    path.write_text(path.read_text(encoding="utf-8").replace('version = "1.0"', 'version = "1.0-本地"')
-                    .replace("被投诉人：", "被申诉方："), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8")
+        .replace('version = "1.0"', 'version = "1.0-本地"')
+        .replace("被投诉人：", "被申诉方："),
+        encoding="utf-8",
+    )
     out = tmp_path / "r.pdf"
     filings.generate_single(demo, "roster", 2, "pdf", out)
     assert "被申诉方" in _squash(_pdf_text(out))

@@ -38,8 +38,10 @@ def _write_csv(path, rows, encoding):
 
 def _sheet_rows(xlsx):
     wb = openpyxl.load_workbook(xlsx, read_only=True)
-    rows = [["" if v is None else (v.strftime("%Y-%m-%d") if hasattr(v, "strftime") else v) for v in r]
-            for r in wb.worksheets[0].iter_rows(values_only=True)]
+    rows = [
+        ["" if v is None else (v.strftime("%Y-%m-%d") if hasattr(v, "strftime") else v) for v in r]
+        for r in wb.worksheets[0].iter_rows(values_only=True)
+    ]
     wb.close()
     return rows
 
@@ -49,7 +51,11 @@ def test_csv_in_chinese_encodings_imports_like_xlsx(ctx, shared_data, tmp_path, 
     rows = _sheet_rows(shared_data / "sample_claimants.xlsx")
     # a CSV has no number cells: the ID numbers Excel had turned into numbers arrive as digits
     path = tmp_path / "claimants.csv"
-    _write_csv(path, [[str(int(v)) if isinstance(v, float) and v.is_integer() else v for v in r] for r in rows], encoding)
+    _write_csv(
+        path,
+        [[str(int(v)) if isinstance(v, float) and v.is_integer() else v for v in r] for r in rows],
+        encoding,
+    )
     result = import_file(ctx, path)
     expected = json.loads((shared_data / "sample_claimants_expected.json").read_text(encoding="utf-8"))
     assert result.duplicates == expected["duplicate_rows"]
@@ -69,14 +75,71 @@ def _book(tmp_path, header, rows, name="in.xlsx"):
 
 
 def test_header_variants_and_linking(ctx, tmp_path):
-    header = ["Q1. 投诉人", "2、联系电话（必填）", "*证件号码", "购买平台", "店铺", "店铺编号", "订单编号",
-              "购买时间", "实付金额(元)", "付款方式", "是否已扣款", "投诉类型", "情况描述", "你的星座"]
+    header = [
+        "Q1. 投诉人",
+        "2、联系电话（必填）",
+        "*证件号码",
+        "购买平台",
+        "店铺",
+        "店铺编号",
+        "订单编号",
+        "购买时间",
+        "实付金额(元)",
+        "付款方式",
+        "是否已扣款",
+        "投诉类型",
+        "情况描述",
+        "你的星座",
+    ]
     rows = [
-        ["李四", "13800138000", "11010519491231002X", "快手小店", "鑫达数码旗舰店", "8812", "A1", "2024/3/5", "¥1,299.00",
-         "先用后付", "已扣款", "虚假宣传", "不符", "白羊"],
-        ["李四", "13800138000", "11010519491231002x", "快手", " 鑫达数码 旗舰店 ", "", "A2", "2024年3月6日", "99元",
-         "先用后付", "否", "商家跑路", "", ""],
-        ["王五", "+86 139 0013 9000", "", "抖音", "別的店", "", "B1", "2024.3.7", "１２９９", "微信", "", "", "", ""],
+        [
+            "李四",
+            "13800138000",
+            "11010519491231002X",
+            "快手小店",
+            "鑫达数码旗舰店",
+            "8812",
+            "A1",
+            "2024/3/5",
+            "¥1,299.00",
+            "先用后付",
+            "已扣款",
+            "虚假宣传",
+            "不符",
+            "白羊",
+        ],
+        [
+            "李四",
+            "13800138000",
+            "11010519491231002x",
+            "快手",
+            " 鑫达数码 旗舰店 ",
+            "",
+            "A2",
+            "2024年3月6日",
+            "99元",
+            "先用后付",
+            "否",
+            "商家跑路",
+            "",
+            "",
+        ],
+        [
+            "王五",
+            "+86 139 0013 9000",
+            "",
+            "抖音",
+            "別的店",
+            "",
+            "B1",
+            "2024.3.7",
+            "１２９９",
+            "微信",
+            "",
+            "",
+            "",
+            "",
+        ],
         ["王五", "13900139000", "", "抖音", "别的店", "", "B2", "", "10", "", "", "", "", ""],
     ]
     result = import_file(ctx, _book(tmp_path, header, rows))
@@ -104,9 +167,14 @@ def test_rejections_name_row_column_value_reason(ctx, tmp_path):
     result = import_file(ctx, _book(tmp_path, header, rows))
     reasons = {(p.row, p.column, p.reason) for p in result.rejected}
     assert reasons == {
-        (2, "姓名", "missing_name"), (3, "手机号", "missing_contact"), (4, "商家名称", "missing_merchant"),
-        (5, "金额", "missing_amount"), (6, "金额", "zero_amount"), (7, "下单日期", "bad_date"),
-        (8, "身份证号", "id_as_number"), (9, "订单号", "order_no_as_number"),
+        (2, "姓名", "missing_name"),
+        (3, "手机号", "missing_contact"),
+        (4, "商家名称", "missing_merchant"),
+        (5, "金额", "missing_amount"),
+        (6, "金额", "zero_amount"),
+        (7, "下单日期", "bad_date"),
+        (8, "身份证号", "id_as_number"),
+        (9, "订单号", "order_no_as_number"),
     }
     assert result.imported == 0
     assert stats(ctx)["orders"] == 0
@@ -114,7 +182,9 @@ def test_rejections_name_row_column_value_reason(ctx, tmp_path):
 
 def test_error_report_round_trip(ctx, tmp_path):
     header = ["姓名", "手机号", "商家名称", "金额", "订单号"]
-    path = _book(tmp_path, header, [["甲", "13800138000", "店A", "abc", "1"], ["乙", "13800138001", "店A", "5", "2"]])
+    path = _book(
+        tmp_path, header, [["甲", "13800138000", "店A", "abc", "1"], ["乙", "13800138001", "店A", "5", "2"]]
+    )
     result = import_file(ctx, path)
     report = write_error_report(result, tmp_path / "errors.xlsx")
     wb = openpyxl.load_workbook(report)
@@ -131,15 +201,20 @@ def test_error_report_round_trip(ctx, tmp_path):
 
 def test_missing_required_columns_is_a_clear_error(ctx, tmp_path):
     with pytest.raises(UserError, match="金额"):
-        import_file(ctx, _book(tmp_path, ["姓名", "手机号", "商家名称", "备注"], [["a", "13800138000", "b", "c"]]))
+        import_file(
+            ctx, _book(tmp_path, ["姓名", "手机号", "商家名称", "备注"], [["a", "13800138000", "b", "c"]])
+        )
     assert stats(ctx)["orders"] == 0
 
 
-@pytest.mark.parametrize("content, message", [
-    (b"", "空文件"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100, "xls"),
-    (b"PK\x03\x04garbage", "无法作为 Excel"),
-])
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        (b"", "空文件"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100, "xls"),
+        (b"PK\x03\x04garbage", "无法作为 Excel"),
+    ],
+)
 def test_bad_files(ctx, tmp_path, content, message):
     path = tmp_path / "bad.xlsx"
     path.write_bytes(content)
@@ -177,9 +252,15 @@ def test_a_failure_midway_leaves_the_database_as_it_was(ctx, tmp_path, monkeypat
         assert s.exec(select(Claimant)).all() == []
 
 
-cell_values = st.one_of(st.none(), st.text(max_size=30), st.integers(-10**20, 10**20),
-                        st.floats(allow_nan=True, allow_infinity=True), st.booleans(),
-                        st.dates(), st.sampled_from(["13800138000", "11010519491231002X", "¥1,299.00", "2024/3/5"]))
+cell_values = st.one_of(
+    st.none(),
+    st.text(max_size=30),
+    st.integers(-(10**20), 10**20),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.booleans(),
+    st.dates(),
+    st.sampled_from(["13800138000", "11010519491231002X", "¥1,299.00", "2024/3/5"]),
+)
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

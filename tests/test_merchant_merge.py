@@ -11,8 +11,11 @@ SKIP_TABLES = {"merge_record", "audit_entry", "alembic_version"}
 
 def dump(engine):
     with engine.connect() as conn:
-        tables = [r[0] for r in conn.execute(text("SELECT name FROM sqlite_master WHERE type='table'"))
-                  if r[0] not in SKIP_TABLES and not r[0].startswith(("sqlite_", "case_search"))]
+        tables = [
+            r[0]
+            for r in conn.execute(text("SELECT name FROM sqlite_master WHERE type='table'"))
+            if r[0] not in SKIP_TABLES and not r[0].startswith(("sqlite_", "case_search"))
+        ]
         state = {t: sorted(map(tuple, conn.execute(text(f'SELECT * FROM "{t}"')))) for t in tables}
         state["case_search"] = sorted(map(tuple, conn.execute(text("SELECT rowid, text FROM case_search"))))
         return state

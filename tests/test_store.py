@@ -46,7 +46,7 @@ def test_deleting_case_cascades_orders_but_claimant_is_protected(ctx):
         with pytest.raises(IntegrityError):
             s.execute(text("DELETE FROM claimant WHERE id = :i"), {"i": claimant.id})
         s.rollback()
-        s.execute(text("DELETE FROM \"case\" WHERE id = :i"), {"i": case.id})
+        s.execute(text('DELETE FROM "case" WHERE id = :i'), {"i": case.id})
         s.commit()
         assert s.exec(select(Order)).all() == []
 
@@ -55,9 +55,11 @@ def test_amounts_are_exact_integer_fen(ctx):
     with Session(ctx.engine) as s:
         _, _, case = _case(s)
         for i in range(10):
-            s.add(Order(case_id=case.id, platform="快手", order_no=str(i), amount_fen=10))  # ten times 0.10 元
+            s.add(
+                Order(case_id=case.id, platform="快手", order_no=str(i), amount_fen=10)
+            )  # ten times 0.10 元
         s.commit()
-        total = s.exec(text("SELECT SUM(amount_fen) FROM \"order\"")).scalar()
+        total = s.exec(text('SELECT SUM(amount_fen) FROM "order"')).scalar()
     assert total == 100 and isinstance(total, int)
 
 

@@ -1,6 +1,6 @@
 """GUI tests (pytest-qt, offscreen): every view, the case editor, the import wizard, the merge
 dialog, the generate dialog and settings; every item model through QAbstractItemModelTester."""
-import json
+
 from pathlib import Path
 
 import openpyxl
@@ -37,6 +37,7 @@ def window(qtbot, qapp, demo, tmp_path):
 
 def test_bundled_font_has_chinese(qapp):
     from PySide6.QtGui import QFontDatabase, QFontInfo, QFontMetrics
+
     from casedesk.ui.fonts import install_app_font
 
     family = install_app_font(qapp)
@@ -51,7 +52,9 @@ def test_every_view_loads(window, qtbot):
         if key in window._loaded:
             window.show_view(key)
             continue
-        with qtbot.waitSignal(window.view_loaded, timeout=10_000, check_params_cb=lambda k, key=key: k == key):
+        with qtbot.waitSignal(
+            window.view_loaded, timeout=10_000, check_params_cb=lambda k, key=key: k == key
+        ):
             window.show_view(key)
     assert window.cases.model.rowCount() == 240
     assert window.merchants.model.rowCount() == 4
@@ -83,7 +86,9 @@ def test_search_and_filters(window, qtbot):
     with qtbot.waitSignal(view.loaded, timeout=5000):
         view.search.insert("禾佳")
     qtbot.waitUntil(lambda: view.search.text() == "禾佳" and view.model.rowCount() == 80, timeout=5000)
-    assert all(view.model.data(view.model.index(r, 4)) == "禾佳母婴官方店" for r in range(view.model.rowCount()))
+    assert all(
+        view.model.data(view.model.index(r, 4)) == "禾佳母婴官方店" for r in range(view.model.rowCount())
+    )
     view.search.clear()
     qtbot.waitUntil(lambda: view.model.rowCount() == 240, timeout=5000)
     with qtbot.waitSignal(view.loaded, timeout=5000):
@@ -162,7 +167,9 @@ def test_case_editor_evidence_drop(window, qtbot, demo, tmp_path):
 def _sheet(path: Path) -> Path:
     wb = openpyxl.Workbook()
     ws = wb.active
-    ws.append(["1、投诉人姓名", "2、联系电话", "店铺名称", "实付金额（元）", "订单编号", "备注", "你从哪里知道我们"])
+    ws.append(
+        ["1、投诉人姓名", "2、联系电话", "店铺名称", "实付金额（元）", "订单编号", "备注", "你从哪里知道我们"]
+    )
     ws.append(["张三", "13800138000", "鑫达数码旗舰店", "¥299.00", "W1", "收到假货", "朋友"])
     ws.append(["李四", "13800138001", "鑫达数码旗舰店", "不记得", "W2", "", ""])
     ws.append(["王五", "13800138002", "新店", "88", "W3", "", ""])
@@ -278,6 +285,7 @@ def test_merge_dialog_field_choice(qtbot, demo):
     dialog.accept()
     assert dialog.merge_id is not None
     from sqlmodel import Session
+
     from casedesk.store.models import Merchant
 
     with Session(demo.engine) as s:
@@ -350,9 +358,24 @@ def test_screenshot_command(tmp_path, demo):
     import sys
 
     out = tmp_path / "shot.png"
-    proc = subprocess.run([sys.executable, "-m", "casedesk", "--db", str(demo.engine.url.database), "gui",
-                           "--screenshot", str(out), "--view", "dashboard"], capture_output=True, text=True,
-                          timeout=120, env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"})
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "casedesk",
+            "--db",
+            str(demo.engine.url.database),
+            "gui",
+            "--screenshot",
+            str(out),
+            "--view",
+            "dashboard",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
     assert proc.returncode == 0, proc.stderr
     from PySide6.QtGui import QImage
 

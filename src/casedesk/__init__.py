@@ -1,4 +1,5 @@
 """CaseDesk: case management for consumer-rights advocates."""
+
 from importlib.metadata import PackageNotFoundError, version
 
 try:

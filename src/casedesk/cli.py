@@ -1,4 +1,5 @@
 """The headless command line (contract in DESIGN.md). Exit 0 ok, 2 bad input, 1 a bug."""
+
 import argparse
 import json
 import os
@@ -46,8 +47,10 @@ def cmd_stats(args: argparse.Namespace) -> int:
     if args.json:
         _print_json(data)
     else:
-        print(f"投诉人 {data['claimants']}  案件 {data['cases']}  订单 {data['orders']}  商家 {data['merchants']}  "
-              f"金额 {data['total_amount_fen'] / 100:.2f} 元")
+        print(
+            f"投诉人 {data['claimants']}  案件 {data['cases']}  订单 {data['orders']}  商家 {data['merchants']}  "
+            f"金额 {data['total_amount_fen'] / 100:.2f} 元"
+        )
     return 0
 
 
@@ -61,9 +64,11 @@ def cmd_import(args: argparse.Namespace) -> int:
     if args.json:
         _print_json(result.as_json())
     else:
-        print(f"共 {result.rows} 行：导入 {result.imported}，重复 {len(result.duplicates)}，"
-              f"有误 {len({p.row for p in result.rejected})}；新建投诉人 {result.claimants_created}、"
-              f"案件 {result.cases_created}、订单 {result.orders_created}")
+        print(
+            f"共 {result.rows} 行：导入 {result.imported}，重复 {len(result.duplicates)}，"
+            f"有误 {len({p.row for p in result.rejected})}；新建投诉人 {result.claimants_created}、"
+            f"案件 {result.cases_created}、订单 {result.orders_created}"
+        )
         for p in result.rejected:
             print(f"  第 {p.row} 行 [{p.column}] {p.value!r}: {p.message}")
         if result.unmapped_columns:
@@ -130,7 +135,9 @@ def cmd_evidence(args: argparse.Namespace) -> int:
     from .services.evidence import add_evidence
 
     ctx = _context(args)
-    for item in add_evidence(ctx, args.case, [Path(f) for f in args.files], kind=args.kind, proves=args.proves):
+    for item in add_evidence(
+        ctx, args.case, [Path(f) for f in args.files], kind=args.kind, proves=args.proves
+    ):
         print(f"{item.id}\t{item.sha256}\t{item.original_name}")
     return 0
 
@@ -167,8 +174,13 @@ def cmd_verify(args: argparse.Namespace) -> int:
 def cmd_gui(args: argparse.Namespace) -> int:
     from .ui.app import run_app
 
-    return run_app(db=args.db, database_url=args.database_url, screenshot=args.screenshot, view=args.view,
-                   language=args.language)
+    return run_app(
+        db=args.db,
+        database_url=args.database_url,
+        screenshot=args.screenshot,
+        view=args.view,
+        language=args.language,
+    )
 
 
 def _passphrase(args: argparse.Namespace) -> str | None:
@@ -211,7 +223,9 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("what", choices=["cases"])
     s.add_argument("--format", choices=["csv", "xlsx"], required=True)
     s.add_argument("--out", required=True)
-    s.add_argument("--full-personal-data", action="store_true", help="导出完整身份证号和手机号（记入审计日志）")
+    s.add_argument(
+        "--full-personal-data", action="store_true", help="导出完整身份证号和手机号（记入审计日志）"
+    )
     s.set_defaults(func=cmd_export)
 
     m = sub.add_parser("merchants", help="商家识别、合并与撤销")
@@ -286,8 +300,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("gui", help="打开桌面程序")
     s.add_argument("--screenshot", help="载入后截图保存为 PNG 并退出")
-    s.add_argument("--view", choices=["cases", "claimants", "merchants", "filings", "documents", "dashboard"],
-                   default="cases")
+    s.add_argument(
+        "--view",
+        choices=["cases", "claimants", "merchants", "filings", "documents", "dashboard"],
+        default="cases",
+    )
     s.add_argument("--language", choices=["zh_CN", "en"])
     s.set_defaults(func=cmd_gui)
     return p

@@ -3,6 +3,7 @@
 CASEDESK_DATA_DIR moves the whole data folder (database, evidence, backups, logs);
 CASEDESK_DB (or --db) moves the database file alone.
 """
+
 import os
 from pathlib import Path
 

@@ -1,4 +1,5 @@
 """Plain data the builders need, gathered by the filings service (documents never query)."""
+
 from dataclasses import dataclass, field
 from datetime import date
 

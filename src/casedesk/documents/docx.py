@@ -2,6 +2,7 @@
 Word shows a Song face; table header rows repeat (w:tblHeader); the footer carries
 第 {PAGE} 页 共 {NUMPAGES} 页 as fields. Large tables are written as XML rows directly: python-docx's
 add_row() re-scans the table on every call and is too slow for a 2,000-row roster."""
+
 import copy
 from io import BytesIO
 from pathlib import Path
@@ -17,12 +18,20 @@ from docx.shared import Mm, Pt
 from . import model
 from .fonts import DOCX_EAST_ASIA, DOCX_TITLE_EAST_ASIA
 
-_ALIGN = {"justify": WD_ALIGN_PARAGRAPH.JUSTIFY, "left": WD_ALIGN_PARAGRAPH.LEFT,
-          "right": WD_ALIGN_PARAGRAPH.RIGHT, "center": WD_ALIGN_PARAGRAPH.CENTER}
+_ALIGN = {
+    "justify": WD_ALIGN_PARAGRAPH.JUSTIFY,
+    "left": WD_ALIGN_PARAGRAPH.LEFT,
+    "right": WD_ALIGN_PARAGRAPH.RIGHT,
+    "center": WD_ALIGN_PARAGRAPH.CENTER,
+}
 
 
 def _east_asia(run_or_style, name: str) -> None:  # type: ignore[no-untyped-def]
-    rpr = run_or_style.element.get_or_add_rPr() if hasattr(run_or_style.element, "get_or_add_rPr") else run_or_style._element.get_or_add_rPr()
+    rpr = (
+        run_or_style.element.get_or_add_rPr()
+        if hasattr(run_or_style.element, "get_or_add_rPr")
+        else run_or_style._element.get_or_add_rPr()
+    )
     fonts = rpr.find(qn("w:rFonts"))
     if fonts is None:
         fonts = OxmlElement("w:rFonts")

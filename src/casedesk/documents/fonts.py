@@ -1,6 +1,7 @@
 """The bundled CJK font. AR PL UMing (Arphic Public License) has TrueType outlines, which reportlab
 can embed (it cannot embed CFF-based OpenType fonts such as Noto CJK). Every PDF embeds a subset,
 so Chinese renders on machines without any CJK font installed."""
+
 from functools import lru_cache
 from importlib.resources import as_file, files
 from pathlib import Path

@@ -1,5 +1,6 @@
 """The document model both renderers draw: a title and a list of blocks. Renderers decide only
 typography; what a document says is decided once, here and in the templates."""
+
 from dataclasses import dataclass, field
 from typing import Union
 

@@ -1,9 +1,11 @@
 """PDF renderer (reportlab). Typography after GB/T 9704: A4, margins 37/35/28/26 mm, a bold
 Song-style title, 14 pt body, 第 X 页 共 Y 页 page numbers, table headers repeated on every page,
 long cell values wrapped so nothing runs off the page."""
+
 from io import BytesIO
 from pathlib import Path
 from typing import Any
+from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
@@ -12,11 +14,9 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen import canvas as rl_canvas
-from reportlab.platypus import Flowable, PageBreak, SimpleDocTemplate, Spacer
+from reportlab.platypus import Flowable, PageBreak, SimpleDocTemplate, Spacer, TableStyle
 from reportlab.platypus import Paragraph as RLParagraph
 from reportlab.platypus import Table as RLTable
-from reportlab.platypus import TableStyle
-from xml.sax.saxutils import escape
 
 from . import model
 from .fonts import register_pdf_font
@@ -87,8 +87,15 @@ def _split_to_width(text: str, font: str, size: float, width: float) -> list[str
 
 def _styles() -> dict[str, ParagraphStyle]:
     font = register_pdf_font()
-    base = ParagraphStyle("body", fontName=font, bulletFontName=font, fontSize=BODY_SIZE, leading=BODY_SIZE * 1.75,
-                          wordWrap="CJK", alignment=TA_JUSTIFY)
+    base = ParagraphStyle(
+        "body",
+        fontName=font,
+        bulletFontName=font,
+        fontSize=BODY_SIZE,
+        leading=BODY_SIZE * 1.75,
+        wordWrap="CJK",
+        alignment=TA_JUSTIFY,
+    )
     return {
         "body": base,
         "heading": ParagraphStyle("heading", parent=base, spaceBefore=6, spaceAfter=2),
@@ -102,7 +109,9 @@ def _table(block: model.Table, width: float) -> list[Flowable]:
     size = block.font_size
     total_w = sum(block.widths)
     col_w = [width * w / total_w for w in block.widths]
-    cell_style = ParagraphStyle("cell", fontName=font, bulletFontName=font, fontSize=size, leading=size * 1.3, wordWrap="CJK")
+    cell_style = ParagraphStyle(
+        "cell", fontName=font, bulletFontName=font, fontSize=size, leading=size * 1.3, wordWrap="CJK"
+    )
     pad = 6
 
     def cell(text: str, i: int) -> Any:
@@ -147,15 +156,26 @@ def _flowables(doc: model.Document, width: float) -> list[Flowable]:
         elif isinstance(b, model.Heading):
             out.append(RLParagraph(f"<b>{escape(b.text)}</b>", st["heading"]))
         elif isinstance(b, model.Paragraph):
-            style = ParagraphStyle("p", parent=st["body"], alignment=_ALIGN[b.align],
-                                   firstLineIndent=BODY_SIZE * 2 if b.indent else 0)
+            style = ParagraphStyle(
+                "p",
+                parent=st["body"],
+                alignment=_ALIGN[b.align],
+                firstLineIndent=BODY_SIZE * 2 if b.indent else 0,
+            )
             out.append(RLParagraph(escape(b.text).replace("\n", "<br/>"), style))
         elif isinstance(b, model.Table):
             out.extend(_table(b, width))
         elif isinstance(b, model.Signature):
             out.append(Spacer(1, 6 * mm))
-            out.append(RLParagraph(escape(b.salutation), ParagraphStyle("s", parent=st["body"], firstLineIndent=BODY_SIZE * 2)))
-            out.append(RLParagraph(escape(b.recipient), ParagraphStyle("r", parent=st["body"], firstLineIndent=0)))
+            out.append(
+                RLParagraph(
+                    escape(b.salutation),
+                    ParagraphStyle("s", parent=st["body"], firstLineIndent=BODY_SIZE * 2),
+                )
+            )
+            out.append(
+                RLParagraph(escape(b.recipient), ParagraphStyle("r", parent=st["body"], firstLineIndent=0))
+            )
             out.append(Spacer(1, 8 * mm))
             for line in b.lines:
                 out.append(RLParagraph(escape(line), st["right"]))
@@ -169,9 +189,17 @@ def render_pdf(doc: model.Document, out: Path | BytesIO) -> None:
     register_pdf_font()
     target = str(out) if isinstance(out, Path) else out
     template = SimpleDocTemplate(
-        target, pagesize=A4, topMargin=MARGINS["top"], bottomMargin=MARGINS["bottom"],
-        leftMargin=MARGINS["left"], rightMargin=MARGINS["right"], title=doc.title, author="CaseDesk",
-        subject=f"{doc.template} v{doc.template_version}", creator="CaseDesk", pageCompression=1,
+        target,
+        pagesize=A4,
+        topMargin=MARGINS["top"],
+        bottomMargin=MARGINS["bottom"],
+        leftMargin=MARGINS["left"],
+        rightMargin=MARGINS["right"],
+        title=doc.title,
+        author="CaseDesk",
+        subject=f"{doc.template} v{doc.template_version}",
+        creator="CaseDesk",
+        pageCompression=1,
     )
     template.build(_flowables(doc, template.width), canvasmaker=_NumberedCanvas)
 

@@ -1,6 +1,7 @@
 """Document wording lives in TOML templates (resources/templates). A user's edited copy in the data
 folder's templates/ folder takes precedence; every generated document records which template and
 version it came from."""
+
 import shutil
 import tomllib
 from dataclasses import dataclass
@@ -57,9 +58,12 @@ def load(name: str, user_dir: Path | None = None) -> DocTemplate:
         raise TemplateError(f"模板文件 {path} 格式错误：{exc}") from None
     meta = data.get("meta", {})
     return DocTemplate(
-        name=str(meta.get("name", name)), title=str(meta.get("title", name)),
-        version=str(meta.get("version", "0")), source="内置" if path.parent == builtin_dir() else str(path),
-        text=data.get("text", {}), recipients=data.get("recipients", {}),
+        name=str(meta.get("name", name)),
+        title=str(meta.get("title", name)),
+        version=str(meta.get("version", "0")),
+        source="内置" if path.parent == builtin_dir() else str(path),
+        text=data.get("text", {}),
+        recipients=data.get("recipients", {}),
     )
 
 

@@ -1,11 +1,14 @@
 """Dates as people and Excel give them: date cells, 2024/3/5, 2024-03-05, 2024年3月5日, 2024.3.5."""
+
 import re
 from datetime import date, datetime, timedelta
 
 from .errors import InvalidValue
 from .text import nfkc
 
-_YMD = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[ T]?\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?")
+_YMD = re.compile(
+    r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[ T]?\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?"
+)
 _COMPACT = re.compile(r"(\d{4})(\d{2})(\d{2})")
 _EXCEL_EPOCH = date(1899, 12, 30)
 

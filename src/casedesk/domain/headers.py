@@ -1,4 +1,5 @@
 """Recognizing spreadsheet columns by their header, however the form worded it."""
+
 import re
 
 from .text import nfkc
@@ -9,7 +10,17 @@ FIELD_SYNONYMS: dict[str, tuple[str, ...]] = {
     "id_number": ("身份证号", "身份证号码", "证件号码", "身份证", "证件号", "idnumber", "idno"),
     "address": ("地址", "联系地址", "收货地址", "住址", "通讯地址", "address"),
     "platform": ("平台", "购买平台", "下单平台", "电商平台", "platform"),
-    "merchant": ("商家名称", "店铺名称", "店铺", "商家", "店铺名", "商家店铺名称", "商户名称", "merchant", "shop"),
+    "merchant": (
+        "商家名称",
+        "店铺名称",
+        "店铺",
+        "商家",
+        "店铺名",
+        "商家店铺名称",
+        "商户名称",
+        "merchant",
+        "shop",
+    ),
     "shop_id": ("店铺id", "店铺编号", "商家id", "店铺号", "shopid"),
     "order_no": ("订单号", "订单编号", "订单号码", "orderno", "order"),
     "order_date": ("下单时间", "下单日期", "购买时间", "购买日期", "订单日期", "订单时间", "日期", "date"),
@@ -22,10 +33,22 @@ FIELD_SYNONYMS: dict[str, tuple[str, ...]] = {
     "wechat": ("微信号", "微信", "wechat"),
 }
 FIELD_LABELS = {
-    "name": "姓名", "phone": "手机号", "id_number": "身份证号", "address": "地址", "platform": "平台",
-    "merchant": "商家名称", "shop_id": "店铺ID", "order_no": "订单号", "order_date": "下单日期",
-    "amount": "金额", "payment_method": "支付方式", "debit_status": "扣款状态", "problem": "问题类型",
-    "description": "情况说明", "product": "商品名称", "wechat": "微信号",
+    "name": "姓名",
+    "phone": "手机号",
+    "id_number": "身份证号",
+    "address": "地址",
+    "platform": "平台",
+    "merchant": "商家名称",
+    "shop_id": "店铺ID",
+    "order_no": "订单号",
+    "order_date": "下单日期",
+    "amount": "金额",
+    "payment_method": "支付方式",
+    "debit_status": "扣款状态",
+    "problem": "问题类型",
+    "description": "情况说明",
+    "product": "商品名称",
+    "wechat": "微信号",
 }
 _PREFIX = re.compile(r"^(q|第)?\d+(题)?\s*[、.．:：)）\-]?\s*", re.I)
 _BRACKETED = re.compile(r"[(（\[【][^)）\]】]*[)）\]】]")

@@ -1,4 +1,5 @@
 """Chinese identifiers: resident ID numbers (GB 11643), USCC (GB 32100), mobile numbers."""
+
 import re
 
 from stdnum.cn import ric, uscc
@@ -18,7 +19,9 @@ def parse_id_number(value: object) -> str:
     checksum and a real birth date are.
     """
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        raise InvalidValue("id_as_number", "身份证号是数字格式，Excel 已丢失末尾数字，请将该列设为文本后重新填写")
+        raise InvalidValue(
+            "id_as_number", "身份证号是数字格式，Excel 已丢失末尾数字，请将该列设为文本后重新填写"
+        )
     text = strip_inner_space(nfkc(value)).upper()
     if not text:
         raise InvalidValue("missing_id", "身份证号为空")

@@ -10,6 +10,7 @@
    strong groups.
 Every link records its confidence and a readable reason.
 """
+
 import re
 from collections import defaultdict
 from collections.abc import Iterable
@@ -202,9 +203,7 @@ def name_link(a: _Rec, b: _Rec, ga: _Group, gb: _Group) -> tuple[float, str] | N
     return min(score, 0.99), "；".join(reasons)
 
 
-def match_records(
-    records: Iterable[MerchantRecord], not_same: Iterable[tuple[str, str]] = ()
-) -> list[Match]:
+def match_records(records: Iterable[MerchantRecord], not_same: Iterable[tuple[str, str]] = ()) -> list[Match]:
     """Cluster the records. `not_same` holds pairs of groups an advocate said are different."""
     recs = _prepare(records)
     n = len(recs)
@@ -345,8 +344,12 @@ def _link_round(recs, block_list, uf, groups, union) -> set[int]:  # type: ignor
 
 
 def _ambiguous(
-    x: int, target_root: int, score: float, by_group: dict[int, list[tuple[float, int]]],
-    uf: _UnionFind, groups: dict[int, _Group],
+    x: int,
+    target_root: int,
+    score: float,
+    by_group: dict[int, list[tuple[float, int]]],
+    uf: _UnionFind,
+    groups: dict[int, _Group],
 ) -> bool:
     """True when group x could equally join another group that contradicts the target."""
     target = groups[target_root]

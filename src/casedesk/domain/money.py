@@ -1,4 +1,5 @@
 """Money is integer fen (分) everywhere. Parsing what people type, and 大写 per PBOC bill rules."""
+
 import re
 from decimal import Decimal, InvalidOperation
 

@@ -3,12 +3,26 @@
 Full names (深圳市, 南山区, 广东省) are peeled off merchant names; the short forms (深圳, 广东) only
 for provinces and prefecture-level cities, where a clash with a brand name is unlikely.
 """
+
 import re
 from functools import lru_cache
 from importlib.resources import files
 
 _NAME = re.compile(r'(province|county)="(?:\[[^\]]*\])?([^"]+)"')
-_SUFFIXES = ("特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "自治州", "省", "市", "区", "县", "盟", "地区")
+_SUFFIXES = (
+    "特别行政区",
+    "维吾尔自治区",
+    "壮族自治区",
+    "回族自治区",
+    "自治区",
+    "自治州",
+    "省",
+    "市",
+    "区",
+    "县",
+    "盟",
+    "地区",
+)
 _IGNORED = {"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"}
 
 
@@ -42,7 +56,14 @@ def _table() -> tuple[frozenset[str], frozenset[str], dict[str, frozenset[str]]]
                     short.add(name[: -len(suffix)])
                     codes.setdefault(name[: -len(suffix)], set()).add(code)
                     break
-    for city, code in (("北京", "11"), ("上海", "31"), ("天津", "12"), ("重庆", "50"), ("香港", "81"), ("澳门", "82")):
+    for city, code in (
+        ("北京", "11"),
+        ("上海", "31"),
+        ("天津", "12"),
+        ("重庆", "50"),
+        ("香港", "81"),
+        ("澳门", "82"),
+    ):
         short.add(city)
         codes.setdefault(city, set()).add(code)
     return frozenset(full), frozenset(short), {k: frozenset(v) for k, v in codes.items()}

@@ -1,4 +1,5 @@
 """Controlled vocabularies: the values the database stores, and how free text maps onto them."""
+
 from .text import nfkc, strip_inner_space
 
 CASE_STATUSES = ("新建", "材料收集", "已投诉", "调解中", "仲裁/诉讼", "结案·已退款", "结案·未退款")
@@ -18,7 +19,16 @@ EVIDENCE_KINDS = ("订单截图", "扣款记录", "聊天记录", "物流记录"
 # What a case needs before it is "ready to file" (the 录屏 and 其他 kinds are optional).
 REQUIRED_EVIDENCE = ("订单截图", "扣款记录", "聊天记录", "物流记录", "商品照片", "宣传截图")
 MERCHANT_STATUSES = ("营业", "关店", "跑路")
-IDENTIFIER_KINDS = ("shop_name", "company_name", "shop_id", "uscc", "phone", "wechat", "payee_account", "address")
+IDENTIFIER_KINDS = (
+    "shop_name",
+    "company_name",
+    "shop_id",
+    "uscc",
+    "phone",
+    "wechat",
+    "payee_account",
+    "address",
+)
 
 _PLATFORMS = {
     "快手": ("快手", "快手小店", "kuaishou", "ks", "快手电商"),
@@ -44,8 +54,15 @@ def normalize_problem(value: object) -> list[str]:
         return []
     found = [p for p in PROBLEM_TYPES if p in text]
     keywords = {
-        "跑路": "商家跑路", "关店": "商家跑路", "联系不上": "商家跑路", "售后": "售后服务缺失",
-        "不符": "虚假宣传", "假货": "质量问题", "质量": "质量问题", "没发货": "未发货", "不发货": "未发货",
+        "跑路": "商家跑路",
+        "关店": "商家跑路",
+        "联系不上": "商家跑路",
+        "售后": "售后服务缺失",
+        "不符": "虚假宣传",
+        "假货": "质量问题",
+        "质量": "质量问题",
+        "没发货": "未发货",
+        "不发货": "未发货",
     }
     for word, kind in keywords.items():
         if word in text and kind not in found:

@@ -4,6 +4,7 @@ Editing an entry breaks its own hash; deleting one breaks the link of the entry 
 leaves a gap in the ids); deleting the newest ones is caught by the chain head kept beside the
 database (audit-head.json), which every write updates.
 """
+
 import hashlib
 import json
 from datetime import datetime
@@ -23,9 +24,15 @@ def _canonical(entry: AuditEntry) -> str:
     else:
         at_text = str(at)
     payload = {
-        "id": entry.id, "at": at_text, "user": entry.user, "entity": entry.entity,
-        "entity_id": entry.entity_id, "action": entry.action, "before": entry.before,
-        "after": entry.after, "prev": entry.prev_hash,
+        "id": entry.id,
+        "at": at_text,
+        "user": entry.user,
+        "entity": entry.entity,
+        "entity_id": entry.entity_id,
+        "action": entry.action,
+        "before": entry.before,
+        "after": entry.after,
+        "prev": entry.prev_hash,
     }
     return json.dumps(payload, ensure_ascii=False, sort_keys=True, default=str)
 
@@ -35,14 +42,24 @@ def entry_hash(entry: AuditEntry) -> str:
 
 
 def record(
-    session: Session, user: str, entity: str, entity_id: int | None, action: str,
-    before: dict[str, Any] | None = None, after: dict[str, Any] | None = None,
+    session: Session,
+    user: str,
+    entity: str,
+    entity_id: int | None,
+    action: str,
+    before: dict[str, Any] | None = None,
+    after: dict[str, Any] | None = None,
 ) -> AuditEntry:
     """Append one entry inside the caller's transaction."""
     last = session.exec(select(AuditEntry).order_by(col(AuditEntry.id).desc()).limit(1)).first()
     entry = AuditEntry(
-        at=utcnow(), user=user, entity=entity, entity_id=entity_id, action=action,
-        before=_jsonable(before), after=_jsonable(after),
+        at=utcnow(),
+        user=user,
+        entity=entity,
+        entity_id=entity_id,
+        action=action,
+        before=_jsonable(before),
+        after=_jsonable(after),
         prev_hash=last.hash if last else GENESIS,
     )
     entry.id = (last.id or 0) + 1 if last else 1

@@ -2,6 +2,7 @@
 safe while the app runs, and every evidence file. Optionally encrypted with a passphrase
 (AES-256-GCM, key from scrypt). Restore goes into an empty data folder and compares counts and
 hashes; an automatic backup is kept when the app opens (rotating)."""
+
 import hashlib
 import io
 import json
@@ -37,7 +38,7 @@ def encrypt(data: bytes, passphrase: str) -> bytes:
 def decrypt(blob: bytes, passphrase: str) -> bytes:
     if not blob.startswith(MAGIC):
         raise UserError("这不是 CaseDesk 的加密备份")
-    body = blob[len(MAGIC):]
+    body = blob[len(MAGIC) :]
     salt, nonce, payload = body[:16], body[16:28], body[28:]
     try:
         return AESGCM(_key(passphrase, salt)).decrypt(nonce, payload, MAGIC)
@@ -55,7 +56,15 @@ def _counts(db: Path) -> dict[str, int]:
     con = sqlite3.connect(db)
     try:
         out = {}
-        for table in ("merchant", "claimant", "case", "order", "evidence", "audit_entry", "generated_document"):
+        for table in (
+            "merchant",
+            "claimant",
+            "case",
+            "order",
+            "evidence",
+            "audit_entry",
+            "generated_document",
+        ):
             out[table] = con.execute(f'SELECT COUNT(*) FROM "{table}"').fetchone()[0]
         return out
     finally:
@@ -81,7 +90,11 @@ def backup(ctx: Context, out: Path, passphrase: str | None = None) -> Path:
     with tempfile.TemporaryDirectory() as tmp:
         copy = Path(tmp) / "casedesk.db"
         _snapshot_db(db, copy)
-        manifest = {"created": datetime.now().isoformat(timespec="seconds"), "counts": _counts(copy), "evidence": {}}
+        manifest = {
+            "created": datetime.now().isoformat(timespec="seconds"),
+            "counts": _counts(copy),
+            "evidence": {},
+        }
         buffer = io.BytesIO() if passphrase else None
         target = buffer if buffer is not None else out.with_name(out.name + ".part")
         with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as z:

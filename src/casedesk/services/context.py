@@ -1,4 +1,5 @@
 """The open database and data folder that every service works on."""
+
 import getpass
 import os
 from dataclasses import dataclass, field

@@ -4,6 +4,7 @@ The stored name is derived from the hash alone (plus a sanitized extension), so 
 name can reach outside the evidence folder. A copy is written to a temporary file and renamed
 into place, so a crash never leaves a half-written evidence file under its final name.
 """
+
 import hashlib
 import os
 import re
@@ -12,9 +13,9 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
+from ..domain.vocab import EVIDENCE_KINDS
 from ..store.db import transaction
 from ..store.models import Case, Evidence
-from ..domain.vocab import EVIDENCE_KINDS
 from . import audit
 from .context import Context
 from .errors import NotFound, UserError
@@ -100,8 +101,13 @@ def _store_file(root: Path, source: Path) -> tuple[str, str, int]:
 
 
 def add_evidence(
-    ctx: Context, case_id: int, files: list[Path], kind: str = "其他", proves: str = "",
-    description: str = "", collected_on: date | None = None,
+    ctx: Context,
+    case_id: int,
+    files: list[Path],
+    kind: str = "其他",
+    proves: str = "",
+    description: str = "",
+    collected_on: date | None = None,
 ) -> list[Evidence]:
     if kind not in EVIDENCE_KINDS:
         raise UserError(f"证据类型「{kind}」无效，可选：{'、'.join(EVIDENCE_KINDS)}")
@@ -116,13 +122,27 @@ def add_evidence(
         items = []
         for f in files:
             sha, stored, size = _store_file(ctx.evidence_dir, f)
-            item = Evidence(case_id=case_id, kind=kind, description=description or safe_display_name(f.name),
-                            proves=proves, sha256=sha, stored_name=stored, original_name=safe_display_name(f.name),
-                            size=size, collected_on=collected_on or date.today())
+            item = Evidence(
+                case_id=case_id,
+                kind=kind,
+                description=description or safe_display_name(f.name),
+                proves=proves,
+                sha256=sha,
+                stored_name=stored,
+                original_name=safe_display_name(f.name),
+                size=size,
+                collected_on=collected_on or date.today(),
+            )
             s.add(item)
             s.flush()
-            audit.record(s, ctx.user, "evidence", item.id, "add",
-                         after={"case_id": case_id, "sha256": sha, "name": item.original_name, "kind": kind})
+            audit.record(
+                s,
+                ctx.user,
+                "evidence",
+                item.id,
+                "add",
+                after={"case_id": case_id, "sha256": sha, "name": item.original_name, "kind": kind},
+            )
             items.append(item)
         return items
 

@@ -1,5 +1,6 @@
 """Exporting cases as CSV or XLSX. Personal data is masked unless the caller asks for full values,
 and such an export is written to the audit log (PIPL: a record of who exported what)."""
+
 import csv
 from pathlib import Path
 
@@ -12,7 +13,19 @@ from . import audit
 from .context import Context
 from .errors import UserError
 
-COLUMNS = ["案件编号", "状态", "投诉人", "身份证号", "手机号", "商家编号", "商家", "订单数", "金额（元）", "问题类型", "诉求"]
+COLUMNS = [
+    "案件编号",
+    "状态",
+    "投诉人",
+    "身份证号",
+    "手机号",
+    "商家编号",
+    "商家",
+    "订单数",
+    "金额（元）",
+    "问题类型",
+    "诉求",
+]
 
 
 def case_rows(ctx: Context, full: bool = False) -> list[list[object]]:
@@ -30,13 +43,21 @@ def case_rows(ctx: Context, full: bool = False) -> list[list[object]]:
         rows = []
         for case, claimant, merchant in s.exec(stmt):
             n, total = orders.get(case.id, (0, 0))  # type: ignore[arg-type]
-            rows.append([
-                case.id, case.status, claimant.name,
-                claimant.id_number if full else mask_id_number(claimant.id_number),
-                claimant.phone if full else mask_phone(claimant.phone),
-                merchant.id, merchant.display_name, n, f"{total // 100}.{total % 100:02d}",
-                "、".join(case.problem_types), "、".join(case.demands),
-            ])
+            rows.append(
+                [
+                    case.id,
+                    case.status,
+                    claimant.name,
+                    claimant.id_number if full else mask_id_number(claimant.id_number),
+                    claimant.phone if full else mask_phone(claimant.phone),
+                    merchant.id,
+                    merchant.display_name,
+                    n,
+                    f"{total // 100}.{total % 100:02d}",
+                    "、".join(case.problem_types),
+                    "、".join(case.demands),
+                ]
+            )
     return rows
 
 
@@ -63,6 +84,12 @@ def export_cases(ctx: Context, what: str, out: Path, fmt: str, full: bool = Fals
         wb.save(tmp)
     tmp.replace(out)
     with transaction(ctx.engine) as s:
-        audit.record(s, ctx.user, "export", None, "export_cases",
-                     after={"file": str(out), "format": fmt, "rows": len(rows), "full_personal_data": full})
+        audit.record(
+            s,
+            ctx.user,
+            "export",
+            None,
+            "export_cases",
+            after={"file": str(out), "format": fmt, "rows": len(rows), "full_personal_data": full},
+        )
     return len(rows)

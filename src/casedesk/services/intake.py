@@ -5,6 +5,7 @@ the rest still import. Same person → one claimant, same claimant and merchant 
 merchant (equal cleaned name or shop ID) → one merchant record. A known order number is a
 duplicate. The whole import is one transaction, streamed in chunks so memory stays flat.
 """
+
 import hashlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -47,8 +48,13 @@ class Problem:
     message: str
 
     def as_json(self) -> dict[str, Any]:
-        return {"row": self.row, "column": self.column, "value": self.value, "reason": self.reason,
-                "message": self.message}
+        return {
+            "row": self.row,
+            "column": self.column,
+            "value": self.value,
+            "reason": self.reason,
+            "message": self.message,
+        }
 
 
 @dataclass
@@ -99,10 +105,15 @@ class ImportResult:
 
     def as_json(self) -> dict[str, Any]:
         return {
-            "rows": self.rows, "imported": self.imported, "claimants_created": self.claimants_created,
-            "cases_created": self.cases_created, "orders_created": self.orders_created,
-            "merchants_created": self.merchants_created, "duplicates": self.duplicates,
-            "rejected": [p.as_json() for p in self.rejected], "unmapped_columns": self.unmapped_columns,
+            "rows": self.rows,
+            "imported": self.imported,
+            "claimants_created": self.claimants_created,
+            "cases_created": self.cases_created,
+            "orders_created": self.orders_created,
+            "merchants_created": self.merchants_created,
+            "duplicates": self.duplicates,
+            "rejected": [p.as_json() for p in self.rejected],
+            "unmapped_columns": self.unmapped_columns,
             "mapping": self.mapping,
         }
 
@@ -129,7 +140,9 @@ def _order_no(value: object) -> str | None:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         # Excel keeps 15 significant digits: a longer number cell has lost its last ones
         if (isinstance(value, float) and not value.is_integer()) or abs(value) >= 1e15:
-            raise InvalidValue("order_no_as_number", "订单号是数字格式，Excel 已丢失末尾数字，请将该列设为文本")
+            raise InvalidValue(
+                "order_no_as_number", "订单号是数字格式，Excel 已丢失末尾数字，请将该列设为文本"
+            )
         value = int(value)
     text = strip_inner_space(nfkc(value))
     if text.startswith("'"):
@@ -137,7 +150,9 @@ def _order_no(value: object) -> str | None:
     return text or None
 
 
-def parse_row(row: int, cells: list[object], mapping: dict[str, int], headers: list[str]) -> ParsedRow | list[Problem]:
+def parse_row(
+    row: int, cells: list[object], mapping: dict[str, int], headers: list[str]
+) -> ParsedRow | list[Problem]:
     """Validate one row. Returns the parsed row, or every problem found in it."""
     problems: list[Problem] = []
 
@@ -162,24 +177,40 @@ def parse_row(row: int, cells: list[object], mapping: dict[str, int], headers: l
     raw_phone = _cell(cells, mapping, "phone")
     phone = get("phone", parse_phone) if _text(raw_phone) else ""
     if not _text(raw_id) and not _text(raw_phone):
-        fail("phone" if "phone" in mapping else "id_number", "", "missing_contact", "身份证号和手机号至少填写一项")
+        fail(
+            "phone" if "phone" in mapping else "id_number",
+            "",
+            "missing_contact",
+            "身份证号和手机号至少填写一项",
+        )
     merchant_raw = strip_inner_space(_text(_cell(cells, mapping, "merchant")))
     merchant_key = clean_name(merchant_raw) if merchant_raw else ""
     if not merchant_key:
         fail("merchant", _cell(cells, mapping, "merchant"), "missing_merchant", "商家名称为空")
     amount = get("amount", parse_amount_fen)
     raw_date = _cell(cells, mapping, "order_date")
-    order_date = get("order_date", parse_date) if _text(raw_date) or not isinstance(raw_date, (str, type(None))) else None
+    order_date = (
+        get("order_date", parse_date)
+        if _text(raw_date) or not isinstance(raw_date, (str, type(None)))
+        else None
+    )
     order_no = get("order_no", _order_no)
     if problems:
         return problems
     return ParsedRow(
-        row=row, name=name, id_number=id_number, phone=phone or "",
-        address=_text(_cell(cells, mapping, "address")), wechat=_text(_cell(cells, mapping, "wechat")),
+        row=row,
+        name=name,
+        id_number=id_number,
+        phone=phone or "",
+        address=_text(_cell(cells, mapping, "address")),
+        wechat=_text(_cell(cells, mapping, "wechat")),
         platform=normalize_platform(_cell(cells, mapping, "platform")),
-        merchant_raw=merchant_raw, merchant_key=merchant_key,
+        merchant_raw=merchant_raw,
+        merchant_key=merchant_key,
         shop_id=strip_inner_space(_text(_cell(cells, mapping, "shop_id"))),
-        order_no=order_no, order_date=order_date, amount_fen=amount,
+        order_no=order_no,
+        order_date=order_date,
+        amount_fen=amount,
         payment_method=normalize_payment(_cell(cells, mapping, "payment_method")),
         debit_status=normalize_debit(_cell(cells, mapping, "debit_status")),
         problems=normalize_problem(_cell(cells, mapping, "problem")),
@@ -188,7 +219,9 @@ def parse_row(row: int, cells: list[object], mapping: dict[str, int], headers: l
     )
 
 
-def _find_header(rows: Iterable[tuple[int, list[object]]]) -> tuple[int, list[object], dict[str, int], list[int], list[tuple[int, list[object]]]]:
+def _find_header(
+    rows: Iterable[tuple[int, list[object]]],
+) -> tuple[int, list[object], dict[str, int], list[int], list[tuple[int, list[object]]]]:
     """The header is the first of the top rows that names at least three known fields."""
     seen: list[tuple[int, list[object]]] = []
     for number, cells in rows:
@@ -200,7 +233,9 @@ def _find_header(rows: Iterable[tuple[int, list[object]]]) -> tuple[int, list[ob
             break
     if not seen or all(not any(nfkc(c) for c in cells) for _, cells in seen):
         raise UserError("表格是空的：没有找到任何数据")
-    raise UserError("没有找到表头：前 10 行中没有一行包含至少三个可识别的列名（如 姓名、手机号、商家名称、金额）")
+    raise UserError(
+        "没有找到表头：前 10 行中没有一行包含至少三个可识别的列名（如 姓名、手机号、商家名称、金额）"
+    )
 
 
 @dataclass
@@ -262,7 +297,9 @@ class _Writer:
             self.s.flush()
             found = merchant.id
             self.result.merchants_created += 1
-            audit.record(self.s, self._user, "merchant", found, "create", after={"display_name": row.merchant_raw})
+            audit.record(
+                self.s, self._user, "merchant", found, "create", after={"display_name": row.merchant_raw}
+            )
         for key in keys:
             self.merchants[key] = found  # type: ignore[assignment]
         self._identify(found, row)  # type: ignore[arg-type]
@@ -271,9 +308,14 @@ class _Writer:
     _user = "import"
 
     def _existing_merchant(self, row: ParsedRow) -> int | None:
-        conditions = [(MerchantIdentifier.kind.in_(("shop_name", "company_name"))) & (MerchantIdentifier.normalized == row.merchant_key)]  # type: ignore[attr-defined]
+        conditions = [
+            (MerchantIdentifier.kind.in_(("shop_name", "company_name")))
+            & (MerchantIdentifier.normalized == row.merchant_key)
+        ]  # type: ignore[attr-defined]
         if row.shop_id:
-            conditions.append((MerchantIdentifier.kind == "shop_id") & (MerchantIdentifier.normalized == row.shop_id))
+            conditions.append(
+                (MerchantIdentifier.kind == "shop_id") & (MerchantIdentifier.normalized == row.shop_id)
+            )
         for condition in conditions:
             ident = self.s.exec(select(MerchantIdentifier).where(condition).limit(1)).first()
             if ident:
@@ -281,7 +323,11 @@ class _Writer:
         return None
 
     def _identify(self, merchant_id: int, row: ParsedRow) -> None:
-        kind = "company_name" if any(w in row.merchant_key for w in ("公司", "企业", "工作室", "商行")) else "shop_name"
+        kind = (
+            "company_name"
+            if any(w in row.merchant_key for w in ("公司", "企业", "工作室", "商行"))
+            else "shop_name"
+        )
         wanted = [(kind, row.merchant_raw, row.merchant_key)]
         if row.shop_id:
             wanted.append(("shop_id", row.shop_id, row.shop_id))
@@ -292,15 +338,22 @@ class _Writer:
             self.identifiers.add(key)
             exists = self.s.exec(
                 select(MerchantIdentifier.id).where(
-                    MerchantIdentifier.merchant_id == merchant_id, MerchantIdentifier.kind == kind_,
+                    MerchantIdentifier.merchant_id == merchant_id,
+                    MerchantIdentifier.kind == kind_,
                     MerchantIdentifier.normalized == norm,
                 )
             ).first()
             if exists is None:
-                self.s.add(MerchantIdentifier(
-                    merchant_id=merchant_id, kind=kind_, raw=raw, normalized=norm, platform=row.platform,
-                    source=f"导入#{self.batch_id} 第{row.row}行",
-                ))
+                self.s.add(
+                    MerchantIdentifier(
+                        merchant_id=merchant_id,
+                        kind=kind_,
+                        raw=raw,
+                        normalized=norm,
+                        platform=row.platform,
+                        source=f"导入#{self.batch_id} 第{row.row}行",
+                    )
+                )
 
     def write_chunk(self, rows: list[ParsedRow]) -> None:
         if not rows:
@@ -311,7 +364,9 @@ class _Writer:
         wanted = {r.claimant_key: r for r in rows if r.claimant_key not in self.claimants}
         ids = [k[1] for k in wanted if k[0] == "id"]
         if ids:
-            for cid, number in s.exec(select(Claimant.id, Claimant.id_number).where(col(Claimant.id_number).in_(ids))):
+            for cid, number in s.exec(
+                select(Claimant.id, Claimant.id_number).where(col(Claimant.id_number).in_(ids))
+            ):
                 self.claimants[("id", number)] = cid  # type: ignore[index,assignment]
         pairs = [(k[1], k[2]) for k in wanted if k[0] == "np"]
         if pairs:
@@ -324,8 +379,17 @@ class _Writer:
         if new:
             created = s.scalars(
                 insert(Claimant).returning(Claimant.id, sort_by_parameter_order=True),
-                [{"name": r.name, "id_number": r.id_number, "phone": r.phone, "address": r.address,
-                  "wechat": r.wechat, "notes": ""} for r in new],
+                [
+                    {
+                        "name": r.name,
+                        "id_number": r.id_number,
+                        "phone": r.phone,
+                        "address": r.address,
+                        "wechat": r.wechat,
+                        "notes": "",
+                    }
+                    for r in new
+                ],
             ).all()
             for r, cid in zip(new, created):
                 self.claimants[r.claimant_key] = cid
@@ -335,7 +399,8 @@ class _Writer:
         missing = [k for k in keys if k not in self.cases]
         if missing:
             stmt = select(Case.id, Case.claimant_id, Case.merchant_id).where(
-                tuple_(Case.claimant_id, Case.merchant_id).in_(missing))
+                tuple_(Case.claimant_id, Case.merchant_id).in_(missing)
+            )
             for case_id, claimant_id, merchant_id in s.exec(stmt):
                 self.cases.setdefault((claimant_id, merchant_id), case_id)  # type: ignore[arg-type]
         first_row: dict[tuple[int, int], ParsedRow] = {}
@@ -346,22 +411,41 @@ class _Writer:
             payload = []
             for claimant_id, merchant_id in new_cases:
                 r = first_row[(claimant_id, merchant_id)]
-                payload.append({"claimant_id": claimant_id, "merchant_id": merchant_id, "status": "新建",
-                                "problem_types": r.problems, "demands": _demands(r),
-                                "description": r.description})
+                payload.append(
+                    {
+                        "claimant_id": claimant_id,
+                        "merchant_id": merchant_id,
+                        "status": "新建",
+                        "problem_types": r.problems,
+                        "demands": _demands(r),
+                        "description": r.description,
+                    }
+                )
             created = s.scalars(insert(Case).returning(Case.id, sort_by_parameter_order=True), payload).all()
             for key, case_id in zip(new_cases, created):
                 self.cases[key] = case_id
             self.result.cases_created += len(new_cases)
-        s.execute(insert(Order), [
-            {"case_id": self.cases[(self.claimants[r.claimant_key], m)], "platform": r.platform,
-             "order_no": r.order_no, "order_date": r.order_date, "product": r.product,
-             "amount_fen": r.amount_fen, "payment_method": r.payment_method, "debit_status": r.debit_status}
-            for r, m in zip(rows, merchant_ids)
-        ])
+        s.execute(
+            insert(Order),
+            [
+                {
+                    "case_id": self.cases[(self.claimants[r.claimant_key], m)],
+                    "platform": r.platform,
+                    "order_no": r.order_no,
+                    "order_date": r.order_date,
+                    "product": r.product,
+                    "amount_fen": r.amount_fen,
+                    "payment_method": r.payment_method,
+                    "debit_status": r.debit_status,
+                }
+                for r, m in zip(rows, merchant_ids)
+            ],
+        )
         self.result.orders_created += len(rows)
         self.result.imported += len(rows)
-        self.touched_cases.update(self.cases[(self.claimants[r.claimant_key], m)] for r, m in zip(rows, merchant_ids))
+        self.touched_cases.update(
+            self.cases[(self.claimants[r.claimant_key], m)] for r, m in zip(rows, merchant_ids)
+        )
 
 
 def _demands(row: ParsedRow) -> list[str]:
@@ -385,18 +469,29 @@ def _known_orders(session: Session, rows: list[ParsedRow]) -> set[tuple[str, ...
     with_no = [(r.platform, r.order_no) for r in rows if r.order_no]
     known: set[tuple[str, ...]] = set()
     if with_no:
-        stmt = select(Order.platform, Order.order_no).where(tuple_(Order.platform, Order.order_no).in_(with_no))
+        stmt = select(Order.platform, Order.order_no).where(
+            tuple_(Order.platform, Order.order_no).in_(with_no)
+        )
         known |= {("no", p, n) for p, n in session.exec(stmt)}  # type: ignore[misc]
     without = [r for r in rows if not r.order_no]
     for r in without:  # rare: an order typed without its number; match on person, merchant, date, amount
         stmt = (
-            select(Order.id).join(Case, col(Case.id) == Order.case_id).join(Claimant, col(Claimant.id) == Case.claimant_id)
+            select(Order.id)
+            .join(Case, col(Case.id) == Order.case_id)
+            .join(Claimant, col(Claimant.id) == Case.claimant_id)
             .join(MerchantIdentifier, col(MerchantIdentifier.merchant_id) == Case.merchant_id)
-            .where(col(Order.order_no).is_(None), Order.amount_fen == r.amount_fen, Order.order_date == r.order_date,
-                   MerchantIdentifier.normalized == r.merchant_key)
+            .where(
+                col(Order.order_no).is_(None),
+                Order.amount_fen == r.amount_fen,
+                Order.order_date == r.order_date,
+                MerchantIdentifier.normalized == r.merchant_key,
+            )
         )
-        stmt = stmt.where(Claimant.id_number == r.id_number) if r.id_number else stmt.where(
-            Claimant.name == r.name, Claimant.phone == r.phone)
+        stmt = (
+            stmt.where(Claimant.id_number == r.id_number)
+            if r.id_number
+            else stmt.where(Claimant.name == r.name, Claimant.phone == r.phone)
+        )
         if session.exec(stmt.limit(1)).first() is not None:
             known.add(r.order_key)
     return known
@@ -406,9 +501,14 @@ def _known_orders(session: Session, rows: list[ParsedRow]) -> set[tuple[str, ...
 
 
 def import_file(
-    ctx: Context, path: Path | str, sheet: str | None = None, mapping: dict[str, int] | None = None,
-    progress: Callable[[int, int], None] | None = None, cancelled: Callable[[], bool] | None = None,
-    dry_run: bool = False, keep_rows: bool = False,
+    ctx: Context,
+    path: Path | str,
+    sheet: str | None = None,
+    mapping: dict[str, int] | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+    dry_run: bool = False,
+    keep_rows: bool = False,
 ) -> ImportResult:
     """Import one file in one transaction. dry_run validates and reports without writing."""
     path = Path(path)
@@ -481,9 +581,21 @@ def import_file(
                 session.rollback()
             else:
                 search.reindex(session, writer.touched_cases)
-                audit.record(session, ctx.user, "import_batch", batch.id, "import", after={
-                    "file": path.name, "sha256": digest, "rows": result.rows, "imported": result.imported,
-                    "rejected": len({p.row for p in result.rejected}), "duplicates": len(result.duplicates)})
+                audit.record(
+                    session,
+                    ctx.user,
+                    "import_batch",
+                    batch.id,
+                    "import",
+                    after={
+                        "file": path.name,
+                        "sha256": digest,
+                        "rows": result.rows,
+                        "imported": result.imported,
+                        "rejected": len({p.row for p in result.rejected}),
+                        "duplicates": len(result.duplicates),
+                    },
+                )
         if progress:
             progress(result.rows, result.rows)
     finally:
@@ -538,7 +650,9 @@ def saved_mappings(ctx: Context) -> dict[str, dict[str, str]]:
     from ..store.models import SavedMapping
 
     with Session(ctx.engine) as s:
-        return {m.name: dict(m.mapping) for m in s.exec(select(SavedMapping).order_by(col(SavedMapping.name)))}
+        return {
+            m.name: dict(m.mapping) for m in s.exec(select(SavedMapping).order_by(col(SavedMapping.name)))
+        }
 
 
 def apply_mapping(by_header: dict[str, str], headers: list[str]) -> dict[str, int]:

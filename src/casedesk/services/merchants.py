@@ -1,6 +1,7 @@
 """Merchant duplicates, merge and unmerge. A merge moves cases, identifiers, evidence and filings
 to the survivor and marks the others as merged (nothing is deleted); its snapshot lets unmerge
 put back exactly the rows it moved, even after later unrelated edits."""
+
 import csv
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -12,14 +13,31 @@ from sqlmodel import Session, col, select
 from ..domain.matching import MerchantRecord, match_records
 from ..store.db import transaction
 from ..store.models import (
-    Case, Claimant, Evidence, Filing, Merchant, MerchantIdentifier, MergeRecord, NotSamePair, utcnow,
+    Case,
+    Claimant,
+    Evidence,
+    Filing,
+    Merchant,
+    MerchantIdentifier,
+    MergeRecord,
+    NotSamePair,
+    utcnow,
 )
 from . import audit, search
 from .context import Context
 from .errors import NotFound, UserError
 from .sheets import open_sheet
 
-MERGEABLE_FIELDS = ("display_name", "platforms", "company_name", "uscc", "legal_rep", "address", "status", "notes")
+MERGEABLE_FIELDS = (
+    "display_name",
+    "platforms",
+    "company_name",
+    "uscc",
+    "legal_rep",
+    "address",
+    "status",
+    "notes",
+)
 MOVED = {"case": Case, "merchant_identifier": MerchantIdentifier, "evidence": Evidence, "filing": Filing}
 
 
@@ -46,9 +64,16 @@ def match_csv(src: Path, out: Path) -> int:
             return "" if i is None or i >= len(values) or values[i] is None else str(values[i])
 
         records = [
-            MerchantRecord(cell(v, "id"), cell(v, "name"), cell(v, "shop_id"), cell(v, "uscc"), cell(v, "phone"),
-                           cell(v, "platform"))
-            for _, v in rows if any(str(c or "").strip() for c in v)
+            MerchantRecord(
+                cell(v, "id"),
+                cell(v, "name"),
+                cell(v, "shop_id"),
+                cell(v, "uscc"),
+                cell(v, "phone"),
+                cell(v, "platform"),
+            )
+            for _, v in rows
+            if any(str(c or "").strip() for c in v)
         ]
     finally:
         sheet.close()  # type: ignore[operator]
@@ -74,13 +99,19 @@ class DuplicateGroup:
     reasons: list[str] = field(default_factory=list)
 
     def as_json(self) -> dict[str, Any]:
-        return {"merchant_ids": [m["id"] for m in self.merchants], "merchants": self.merchants,
-                "confidence": round(self.confidence, 2), "reasons": self.reasons}
+        return {
+            "merchant_ids": [m["id"] for m in self.merchants],
+            "merchants": self.merchants,
+            "confidence": round(self.confidence, 2),
+            "reasons": self.reasons,
+        }
 
 
 def _records(session: Session) -> list[MerchantRecord]:
     """One record per known name of each active merchant; its IDs ride on the first one."""
-    merchants = {m.id: m for m in session.exec(select(Merchant).where(col(Merchant.merged_into_id).is_(None)))}
+    merchants = {
+        m.id: m for m in session.exec(select(Merchant).where(col(Merchant.merged_into_id).is_(None)))
+    }
     idents: dict[int, list[MerchantIdentifier]] = {}
     for ident in session.exec(select(MerchantIdentifier).order_by(col(MerchantIdentifier.id))):
         if ident.merchant_id in merchants:
@@ -138,7 +169,9 @@ def mark_not_same(ctx: Context, a: int, b: int) -> None:
             if s.get(Merchant, mid) is None:
                 raise NotFound(f"没有编号为 {mid} 的商家")
         low, high = min(a, b), max(a, b)
-        exists = s.exec(select(NotSamePair).where(NotSamePair.low_id == low, NotSamePair.high_id == high)).first()
+        exists = s.exec(
+            select(NotSamePair).where(NotSamePair.low_id == low, NotSamePair.high_id == high)
+        ).first()
         if exists is None:
             s.add(NotSamePair(low_id=low, high_id=high))
             audit.record(s, ctx.user, "merchant", low, "not_same", after={"other": high})
@@ -201,12 +234,22 @@ def merge(ctx: Context, survivor_id: int, other_ids: list[int], choices: dict[st
         s.add(survivor)
         s.flush()
         search.reindex_merchants(s, [survivor_id, *others])
-        record = MergeRecord(survivor_id=survivor_id, merged_ids=others,
-                             snapshot={"survivor_before": before, "survivor_after": after, "moved": moved})
+        record = MergeRecord(
+            survivor_id=survivor_id,
+            merged_ids=others,
+            snapshot={"survivor_before": before, "survivor_after": after, "moved": moved},
+        )
         s.add(record)
         s.flush()
-        audit.record(s, ctx.user, "merchant", survivor_id, "merge",
-                     before=before, after={**after, "merged": others, "merge_id": record.id})
+        audit.record(
+            s,
+            ctx.user,
+            "merchant",
+            survivor_id,
+            "merge",
+            before=before,
+            after={**after, "merged": others, "merge_id": record.id},
+        )
         return record.id  # type: ignore[return-value]
 
 
@@ -218,10 +261,14 @@ def unmerge(ctx: Context, merge_id: int) -> None:
         if record.undone_at is not None:
             raise UserError(f"合并 #{merge_id} 已经撤销过")
         involved = {record.survivor_id, *record.merged_ids}
-        later = s.exec(select(MergeRecord).where(col(MergeRecord.id) > merge_id, col(MergeRecord.undone_at).is_(None))).all()
+        later = s.exec(
+            select(MergeRecord).where(col(MergeRecord.id) > merge_id, col(MergeRecord.undone_at).is_(None))
+        ).all()
         for other in later:
-            if involved & {other.survivor_id, *other.merged_ids} and other.merged_ids and (
-                record.survivor_id in other.merged_ids or set(record.merged_ids) & {other.survivor_id}
+            if (
+                involved & {other.survivor_id, *other.merged_ids}
+                and other.merged_ids
+                and (record.survivor_id in other.merged_ids or set(record.merged_ids) & {other.survivor_id})
             ):
                 raise UserError(f"请先撤销之后的合并 #{other.id}（它合并了本次涉及的商家）")
         survivor = s.get(Merchant, record.survivor_id)
@@ -231,8 +278,11 @@ def unmerge(ctx: Context, merge_id: int) -> None:
             table = MOVED[name]
             for original, ids in per_merchant.items():
                 if ids:
-                    s.execute(update(table).where(table.id.in_(ids), table.merchant_id == record.survivor_id)  # type: ignore[attr-defined]
-                              .values(merchant_id=int(original)))
+                    s.execute(
+                        update(table)
+                        .where(table.id.in_(ids), table.merchant_id == record.survivor_id)  # type: ignore[attr-defined]
+                        .values(merchant_id=int(original))
+                    )
         # fields: undo what the merge set, unless someone edited the field since
         for f in MERGEABLE_FIELDS:
             if getattr(survivor, f) == snapshot["survivor_after"][f]:
@@ -259,10 +309,20 @@ def merchant_detail(ctx: Context, merchant_id: int) -> dict[str, Any]:
     """A merchant's fields, its identifiers (kind, raw, platform, source) and its cases."""
     with Session(ctx.engine) as s:
         m = s.get(Merchant, merchant_id)
-        idents = s.exec(select(MerchantIdentifier).where(MerchantIdentifier.merchant_id == merchant_id)
-                        .order_by(col(MerchantIdentifier.id))).all()
-        roster = s.exec(select(Case.id, Claimant.name, Case.status).join(Claimant, col(Claimant.id) == Case.claimant_id)
-                        .where(Case.merchant_id == merchant_id).order_by(col(Case.id))).all()
+        idents = s.exec(
+            select(MerchantIdentifier)
+            .where(MerchantIdentifier.merchant_id == merchant_id)
+            .order_by(col(MerchantIdentifier.id))
+        ).all()
+        roster = s.exec(
+            select(Case.id, Claimant.name, Case.status)
+            .join(Claimant, col(Claimant.id) == Case.claimant_id)
+            .where(Case.merchant_id == merchant_id)
+            .order_by(col(Case.id))
+        ).all()
         fields = {f: getattr(m, f) for f in MERGEABLE_FIELDS} if m else {}
-    return {"fields": fields, "identifiers": [(i.kind, i.raw, i.platform, i.source) for i in idents],
-            "roster": list(roster)}
+    return {
+        "fields": fields,
+        "identifiers": [(i.kind, i.raw, i.platform, i.source) for i in idents],
+        "roster": list(roster),
+    }

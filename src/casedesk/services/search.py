@@ -3,6 +3,7 @@
 SQLite: an FTS5 table with the trigram tokenizer (substring search in Chinese). Queries of one or
 two characters are shorter than a trigram and use LIKE over the same table. PostgreSQL: pg_trgm.
 The index is kept by the services that change what it covers (import, edits, merges)."""
+
 from collections.abc import Iterable
 
 from sqlalchemy import text
@@ -18,24 +19,36 @@ def _texts(session: Session, case_ids: list[int]) -> dict[int, list[str]]:
     merchants: dict[int, list[int]] = {}
     for case_id, name, merchant_id, description in session.exec(
         select(Case.id, Claimant.name, Case.merchant_id, Case.description)
-        .join(Claimant, col(Claimant.id) == Case.claimant_id).where(col(Case.id).in_(case_ids))
+        .join(Claimant, col(Claimant.id) == Case.claimant_id)
+        .where(col(Case.id).in_(case_ids))
     ):
         out[case_id].extend([name, description or ""])  # type: ignore[index]
         merchants.setdefault(merchant_id, []).append(case_id)  # type: ignore[arg-type]
-    for case_id, order_no in session.exec(select(Order.case_id, Order.order_no).where(col(Order.case_id).in_(case_ids))
-                                          .order_by(col(Order.id))):
+    for case_id, order_no in session.exec(
+        select(Order.case_id, Order.order_no).where(col(Order.case_id).in_(case_ids)).order_by(col(Order.id))
+    ):
         if order_no:
             out[case_id].append(order_no)  # type: ignore[index]
-    for case_id, note in session.exec(select(CaseEvent.case_id, CaseEvent.text).where(col(CaseEvent.case_id).in_(case_ids))
-                                      .order_by(col(CaseEvent.id))):
+    for case_id, note in session.exec(
+        select(CaseEvent.case_id, CaseEvent.text)
+        .where(col(CaseEvent.case_id).in_(case_ids))
+        .order_by(col(CaseEvent.id))
+    ):
         out[case_id].append(note)  # type: ignore[index]
     if merchants:
         names: dict[int, list[str]] = {}
-        for mid, display in session.exec(select(Merchant.id, Merchant.display_name).where(col(Merchant.id).in_(list(merchants)))):
+        for mid, display in session.exec(
+            select(Merchant.id, Merchant.display_name).where(col(Merchant.id).in_(list(merchants)))
+        ):
             names.setdefault(mid, []).append(display)  # type: ignore[arg-type]
-        for mid, raw in session.exec(select(MerchantIdentifier.merchant_id, MerchantIdentifier.raw).where(
+        for mid, raw in session.exec(
+            select(MerchantIdentifier.merchant_id, MerchantIdentifier.raw)
+            .where(
                 col(MerchantIdentifier.merchant_id).in_(list(merchants)),
-                col(MerchantIdentifier.kind).in_(["shop_name", "company_name"])).order_by(col(MerchantIdentifier.id))):
+                col(MerchantIdentifier.kind).in_(["shop_name", "company_name"]),
+            )
+            .order_by(col(MerchantIdentifier.id))
+        ):
             names.setdefault(mid, []).append(raw)  # type: ignore[arg-type]
         for mid, ids in merchants.items():
             unique = list(dict.fromkeys(names.get(mid, [])))
@@ -52,12 +65,16 @@ def reindex(session: Session, case_ids: Iterable[int] | None = None) -> int:
     else:
         ids = sorted(set(case_ids))
     for start in range(0, len(ids), BATCH):
-        part = ids[start:start + BATCH]
+        part = ids[start : start + BATCH]
         if case_ids is not None:
-            session.execute(text("DELETE FROM case_search WHERE rowid IN (%s)" % ",".join(str(int(i)) for i in part)))
+            session.execute(
+                text("DELETE FROM case_search WHERE rowid IN (%s)" % ",".join(str(int(i)) for i in part))
+            )
         texts = _texts(session, part)  # type: ignore[arg-type]
-        session.execute(text("INSERT INTO case_search (rowid, text) VALUES (:id, :t)"),
-                        [{"id": i, "t": " ".join(t for t in texts[i] if t)} for i in part if i in texts])
+        session.execute(
+            text("INSERT INTO case_search (rowid, text) VALUES (:id, :t)"),
+            [{"id": i, "t": " ".join(t for t in texts[i] if t)} for i in part if i in texts],
+        )
     return len(ids)
 
 

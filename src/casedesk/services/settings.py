@@ -1,4 +1,5 @@
 """User settings, declared once (key, type, default, label), stored as JSON in the data folder."""
+
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,7 +38,9 @@ def load(data_dir: Path | None = None) -> dict[str, Any]:
     if path.exists():
         try:
             stored = json.loads(path.read_text(encoding="utf-8"))
-            values.update({k: v for k, v in stored.items() if k in DEFAULTS and isinstance(v, type(DEFAULTS[k]))})
+            values.update(
+                {k: v for k, v in stored.items() if k in DEFAULTS and isinstance(v, type(DEFAULTS[k]))}
+            )
         except (json.JSONDecodeError, UnicodeDecodeError, OSError):
             pass  # a damaged settings file falls back to defaults; it is rewritten on the next save
     return values

@@ -1,5 +1,6 @@
 """Reading spreadsheets row by row: XLSX (openpyxl, read-only, streaming) and CSV in any of the
 encodings Chinese Excel writes (UTF-8 with or without BOM, GB18030/GBK)."""
+
 import codecs
 import csv
 import io
@@ -44,7 +45,9 @@ def _kind(path: Path) -> str:
     if head.startswith(b"PK"):
         return "xlsx"
     if head.startswith(b"\xd0\xcf\x11\xe0"):
-        raise UserError(f"{path.name} 是旧版 .xls 或带密码保护的 Excel 文件，请在 Excel 中另存为 .xlsx（不设密码）后再导入")
+        raise UserError(
+            f"{path.name} 是旧版 .xls 或带密码保护的 Excel 文件，请在 Excel 中另存为 .xlsx（不设密码）后再导入"
+        )
     if path.suffix.lower() in (".xlsx", ".xlsm"):
         raise UserError(f"{path.name} 不是有效的 Excel 文件（文件已损坏或扩展名不符）")
     if b"\x00" in head:
@@ -92,7 +95,9 @@ def open_sheet(path: Path, sheet: str | None = None) -> Sheet:
             for row, values in enumerate(reader, start=1):
                 yield row, list(values)
         except UnicodeDecodeError:
-            raise UserError(f"{path.name} 第 {row + 1} 行含有无法识别的字符（编码既不是 UTF-8 也不是 GB18030）") from None
+            raise UserError(
+                f"{path.name} 第 {row + 1} 行含有无法识别的字符（编码既不是 UTF-8 也不是 GB18030）"
+            ) from None
         except csv.Error as exc:
             raise UserError(f"{path.name} 第 {row + 1} 行格式错误：{exc}") from None
 
@@ -117,4 +122,6 @@ def _sniff_encoding(path: Path) -> str:
         head.decode("gb18030")
         return "gb18030"
     except UnicodeDecodeError:
-        raise UserError(f"{path.name} 的编码无法识别（不是 UTF-8，也不是 GBK/GB18030）；请用 Excel 另存为 CSV UTF-8") from None
+        raise UserError(
+            f"{path.name} 的编码无法识别（不是 UTF-8，也不是 GBK/GB18030）；请用 Excel 另存为 CSV UTF-8"
+        ) from None

@@ -1,4 +1,5 @@
 """Counts and totals for the command line and the dashboard."""
+
 from typing import Any
 
 from sqlalchemy import distinct, func
@@ -15,12 +16,16 @@ def stats(ctx: Context) -> dict[str, Any]:
         claimants = s.exec(select(func.count()).select_from(Claimant)).one()
         cases = s.exec(select(func.count()).select_from(Case)).one()
         orders = s.exec(select(func.count()).select_from(Order)).one()
-        merchants = s.exec(select(func.count()).select_from(Merchant).where(col(Merchant.merged_into_id).is_(None))).one()
+        merchants = s.exec(
+            select(func.count()).select_from(Merchant).where(col(Merchant.merged_into_id).is_(None))
+        ).one()
         total = s.exec(select(func.coalesce(func.sum(Order.amount_fen), 0))).one()
         rows = s.exec(
             select(
-                Merchant.id, Merchant.display_name,
-                func.count(distinct(Case.claimant_id)), func.count(distinct(Case.id)),
+                Merchant.id,
+                Merchant.display_name,
+                func.count(distinct(Case.claimant_id)),
+                func.count(distinct(Case.id)),
                 func.coalesce(func.sum(Order.amount_fen), 0),
             )
             .join(Case, col(Case.merchant_id) == Merchant.id, isouter=True)

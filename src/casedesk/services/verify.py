@@ -1,4 +1,5 @@
 """`casedesk verify`: every evidence file re-hashed, and the audit chain walked."""
+
 from sqlmodel import Session, select
 
 from ..store.models import Evidence

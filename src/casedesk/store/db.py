@@ -1,4 +1,5 @@
 """Engine and session set-up, and bringing a database to the current schema with Alembic."""
+
 import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager

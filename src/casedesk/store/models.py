@@ -1,10 +1,10 @@
 """The case database. Money is integer fen; times are UTC (see utcnow)."""
+
 from datetime import date, datetime, timezone
 from typing import Any, Optional
 
 from sqlalchemy import JSON, Column, ForeignKey, Index, Integer, UniqueConstraint
 from sqlmodel import Field, SQLModel
-
 
 # Stable constraint names so Alembic's batch mode can alter SQLite tables later.
 SQLModel.metadata.naming_convention = {

@@ -1,10 +1,11 @@
 """Starting the desktop app: fonts, translations, logging, error dialogs, the main window; and the
 --screenshot mode that waits until the chosen view has loaded, saves a PNG and exits."""
+
 import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QTimer, QTranslator
+from PySide6.QtCore import QLocale, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from .. import paths
@@ -29,8 +30,13 @@ def make_app(language: str | None = None) -> QApplication:
     return app  # type: ignore[return-value]
 
 
-def run_app(db: str | None = None, database_url: str | None = None, screenshot: str | None = None,
-            view: str = "cases", language: str | None = None) -> int:
+def run_app(
+    db: str | None = None,
+    database_url: str | None = None,
+    screenshot: str | None = None,
+    view: str = "cases",
+    language: str | None = None,
+) -> int:
     if screenshot and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = make_app(language)
@@ -45,9 +51,10 @@ def run_app(db: str | None = None, database_url: str | None = None, screenshot: 
         else:
             QMessageBox.critical(None, "CaseDesk", message)
         return 2
+    from sqlmodel import Session
+
     from ..services.backup import automatic_backup
     from ..services.search import ensure_index
-    from sqlmodel import Session
 
     with Session(ctx.engine) as s:
         ensure_index(s)
@@ -81,7 +88,9 @@ def _screenshot(app: QApplication, window, out: Path, view: str) -> int:  # type
             QTimer.singleShot(300, grab)
 
     window.view_loaded.connect(loaded)
-    QTimer.singleShot(30_000, lambda: (print("casedesk: view did not load in 30 s", file=sys.stderr), app.quit()))
+    QTimer.singleShot(
+        30_000, lambda: (print("casedesk: view did not load in 30 s", file=sys.stderr), app.quit())
+    )
     window.show_view(view)
     if view == "cases" and window.current_key() == "cases" and "cases" not in window._loaded:
         window.cases.refresh()

@@ -1,26 +1,58 @@
 """The case editor: claimant, orders, problems, demands, status, channel references, notes,
 evidence (drag and drop, content-addressed, image/PDF preview), deadlines, inline validation."""
+
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QT_TR_NOOP, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGridLayout, QHBoxLayout, QLabel, QLineEdit,
-    QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton, QStackedWidget, QTableWidget, QTableWidgetItem,
-    QTabWidget, QVBoxLayout, QWidget,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QStackedWidget,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
 )
 
-from ..domain.vocab import CASE_STATUSES, CHANNELS, DEBIT_STATUSES, DEMANDS, EVIDENCE_KINDS, PROBLEM_TYPES, REQUIRED_EVIDENCE
+from ..domain.vocab import (
+    CASE_STATUSES,
+    CHANNELS,
+    DEMANDS,
+    EVIDENCE_KINDS,
+    PROBLEM_TYPES,
+    REQUIRED_EVIDENCE,
+)
 from ..services import cases as svc
 from ..services.context import Context
 from ..services.evidence import add_evidence, stored_path
 from . import errors
+from .i18n import label as tr_label
 from .pdf_preview import PdfPreview
 from .tasks import run_task
 
-ORDER_COLUMNS = [QT_TR_NOOP("平台"), QT_TR_NOOP("订单号"), QT_TR_NOOP("下单日期"), QT_TR_NOOP("商品"),
-                 QT_TR_NOOP("金额（元）"), QT_TR_NOOP("支付方式"), QT_TR_NOOP("扣款状态")]
+ORDER_COLUMNS = [
+    QT_TRANSLATE_NOOP("labels", "平台"),
+    QT_TRANSLATE_NOOP("labels", "订单号"),
+    QT_TRANSLATE_NOOP("labels", "下单日期"),
+    QT_TRANSLATE_NOOP("labels", "商品"),
+    QT_TRANSLATE_NOOP("labels", "金额（元）"),
+    QT_TRANSLATE_NOOP("labels", "支付方式"),
+    QT_TRANSLATE_NOOP("labels", "扣款状态"),
+]
 
 
 class EvidenceDropList(QListWidget):
@@ -54,7 +86,9 @@ class CaseEditor(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.form = svc.load_case(ctx, case_id)
-        self.setWindowTitle(self.tr("案件 #%1 — %2").replace("%1", str(case_id)).replace("%2", self.form.name))
+        self.setWindowTitle(
+            self.tr("案件 #%1 — %2").replace("%1", str(case_id)).replace("%2", self.form.name)
+        )
         self.resize(900, 640)
         self.errors_label = QLabel()
         self.errors_label.setStyleSheet("color: #b00020")
@@ -69,7 +103,9 @@ class CaseEditor(QDialog):
         tabs.addTab(self._evidence_tab(), self.tr("证据"))
         self.tabs = tabs
 
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
@@ -90,9 +126,13 @@ class CaseEditor(QDialog):
         self.address = QLineEdit(self.form.address)
         self.wechat = QLineEdit(self.form.wechat)
         self.field_errors: dict[str, QLabel] = {}
-        for label, widget, key in ((self.tr("姓名"), self.name, "name"), (self.tr("身份证号"), self.id_number, "id_number"),
-                                   (self.tr("手机号"), self.phone, "phone"), (self.tr("地址"), self.address, "address"),
-                                   (self.tr("微信"), self.wechat, "wechat")):
+        for label, widget, key in (
+            (self.tr("姓名"), self.name, "name"),
+            (self.tr("身份证号"), self.id_number, "id_number"),
+            (self.tr("手机号"), self.phone, "phone"),
+            (self.tr("地址"), self.address, "address"),
+            (self.tr("微信"), self.wechat, "wechat"),
+        ):
             box = QVBoxLayout()
             box.addWidget(widget)
             message = QLabel()
@@ -134,25 +174,34 @@ class CaseEditor(QDialog):
         lines = []
         if dates:
             first = min(dates)
-            limit = date(first.year + 3, 3, 1) if (first.month, first.day) == (2, 29) else first.replace(year=first.year + 3)
+            limit = (
+                date(first.year + 3, 3, 1)
+                if (first.month, first.day) == (2, 29)
+                else first.replace(year=first.year + 3)
+            )
             lines.append(self.tr("诉讼时效届满：") + limit.isoformat())
             lines.append(self.tr("7 天无理由退货期：") + (first + timedelta(days=7)).isoformat())
         ref = self.form.channels.get("12315")
         if ref and ref[1]:
-            lines.append(self.tr("12315 受理决定期限：") + svc.add_working_days(date.fromisoformat(ref[1]), 7).isoformat())
+            lines.append(
+                self.tr("12315 受理决定期限：")
+                + svc.add_working_days(date.fromisoformat(ref[1]), 7).isoformat()
+            )
         return "\n".join(lines) or self.tr("（无下单日期）")
 
     def _orders_tab(self) -> QWidget:
         w = QWidget()
         layout = QVBoxLayout(w)
         self.orders = QTableWidget(0, len(ORDER_COLUMNS))
-        self.orders.setHorizontalHeaderLabels([self.tr(c) for c in ORDER_COLUMNS])
+        self.orders.setHorizontalHeaderLabels([tr_label(c) for c in ORDER_COLUMNS])
         self.orders.horizontalHeader().setStretchLastSection(True)
         for o in self.form.orders:
             self._add_order_row(o)
         self.orders.itemChanged.connect(self.validate)
         add = QPushButton(self.tr("添加订单"))
-        add.clicked.connect(lambda: self._add_order_row(svc.OrderForm(None, "", "", "", "", "", "先用后付", "")))
+        add.clicked.connect(
+            lambda: self._add_order_row(svc.OrderForm(None, "", "", "", "", "", "先用后付", ""))
+        )
         remove = QPushButton(self.tr("删除所选订单"))
         remove.clicked.connect(self._remove_order)
         row = QHBoxLayout()
@@ -166,8 +215,9 @@ class CaseEditor(QDialog):
     def _add_order_row(self, o: svc.OrderForm) -> None:
         r = self.orders.rowCount()
         self.orders.insertRow(r)
-        for c, value in enumerate((o.platform, o.order_no, o.order_date, o.product, o.amount, o.payment_method,
-                                   o.debit_status)):
+        for c, value in enumerate(
+            (o.platform, o.order_no, o.order_date, o.product, o.amount, o.payment_method, o.debit_status)
+        ):
             item = QTableWidgetItem(value)
             if c == 0:
                 item.setData(Qt.ItemDataRole.UserRole, o.id)
@@ -270,8 +320,11 @@ class CaseEditor(QDialog):
         if pixmap.isNull():
             self.image.setText(self.tr("无法预览此文件：") + e["name"])
         else:
-            self.image.setPixmap(pixmap.scaled(420, 520, Qt.AspectRatioMode.KeepAspectRatio,
-                                               Qt.TransformationMode.SmoothTransformation))
+            self.image.setPixmap(
+                pixmap.scaled(
+                    420, 520, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+                )
+            )
 
     def _show_pdf(self, path: Path) -> None:
         if not hasattr(self, "_pdf_view"):
@@ -288,8 +341,11 @@ class CaseEditor(QDialog):
             self.form.evidence = fresh.evidence
             self._fill_evidence()
 
-        run_task(lambda: add_evidence(self.ctx, self.form.id, paths, kind=kind), done,
-                 lambda e, tb: errors.report(self, e, tb))
+        run_task(
+            lambda: add_evidence(self.ctx, self.form.id, paths, kind=kind),
+            done,
+            lambda e, tb: errors.report(self, e, tb),
+        )
 
     # -- validation and saving
 
@@ -303,11 +359,16 @@ class CaseEditor(QDialog):
         f.description = self.description.toPlainText()
         orders = []
         for r in range(self.orders.rowCount()):
-            cells = [(self.orders.item(r, c).text() if self.orders.item(r, c) else "") for c in range(len(ORDER_COLUMNS))]
+            cells = [
+                (self.orders.item(r, c).text() if self.orders.item(r, c) else "")
+                for c in range(len(ORDER_COLUMNS))
+            ]
             oid = self.orders.item(r, 0).data(Qt.ItemDataRole.UserRole) if self.orders.item(r, 0) else None
             orders.append(svc.OrderForm(oid, *cells))
         f.orders = orders
-        f.channels = {k: (n.text(), d.text()) for k, (n, d) in self.channel_edits.items() if n.text() or d.text()}
+        f.channels = {
+            k: (n.text(), d.text()) for k, (n, d) in self.channel_edits.items() if n.text() or d.text()
+        }
         f.new_note = self.note.toPlainText()
         return f
 

@@ -1,12 +1,14 @@
 """The cases table model (after Anki's browser): it holds only the ordered case ids and fetches
 rows a page at a time as the view asks for them, so 100,000 cases cost a list of ints."""
+
 from typing import Any
 
-from PySide6.QtCore import QT_TR_NOOP, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from ..services import cases as svc
 from ..services.context import Context
+from .i18n import label as tr_label
 
 PAGE = 200
 Index = QModelIndex | QPersistentModelIndex
@@ -14,10 +16,17 @@ Index = QModelIndex | QPersistentModelIndex
 
 class CasesModel(QAbstractTableModel):
     COLUMNS = [
-        ("id", QT_TR_NOOP("编号")), ("claimant", QT_TR_NOOP("投诉人")), ("id_number", QT_TR_NOOP("身份证号")),
-        ("phone", QT_TR_NOOP("手机号")), ("merchant", QT_TR_NOOP("商家")), ("status", QT_TR_NOOP("状态")),
-        ("problems", QT_TR_NOOP("问题类型")), ("orders", QT_TR_NOOP("订单")), ("amount", QT_TR_NOOP("金额（元）")),
-        ("first_order", QT_TR_NOOP("下单日期")), ("ready", QT_TR_NOOP("材料")),
+        ("id", QT_TRANSLATE_NOOP("labels", "编号")),
+        ("claimant", QT_TRANSLATE_NOOP("labels", "投诉人")),
+        ("id_number", QT_TRANSLATE_NOOP("labels", "身份证号")),
+        ("phone", QT_TRANSLATE_NOOP("labels", "手机号")),
+        ("merchant", QT_TRANSLATE_NOOP("labels", "商家")),
+        ("status", QT_TRANSLATE_NOOP("labels", "状态")),
+        ("problems", QT_TRANSLATE_NOOP("labels", "问题类型")),
+        ("orders", QT_TRANSLATE_NOOP("labels", "订单")),
+        ("amount", QT_TRANSLATE_NOOP("labels", "金额（元）")),
+        ("first_order", QT_TRANSLATE_NOOP("labels", "下单日期")),
+        ("ready", QT_TRANSLATE_NOOP("labels", "材料")),
     ]
     SORTABLE = {0: "id", 1: "claimant", 4: "merchant", 5: "status"}
 
@@ -57,10 +66,10 @@ class CasesModel(QAbstractTableModel):
         cached = self.rows.get(case_id)
         if cached is None:
             start = max(0, row - PAGE // 4)
-            page = [i for i in self.ids[start:start + PAGE] if i not in self.rows]
+            page = [i for i in self.ids[start : start + PAGE] if i not in self.rows]
             self.rows.update(svc.case_rows(self.ctx, page, reveal=self.reveal))
             if len(self.rows) > 20 * PAGE:  # keep memory bounded while scrolling far
-                keep = set(self.ids[max(0, row - PAGE): row + PAGE])
+                keep = set(self.ids[max(0, row - PAGE) : row + PAGE])
                 self.rows = {k: v for k, v in self.rows.items() if k in keep}
             cached = self.rows.get(case_id)
         return cached
@@ -76,9 +85,11 @@ class CasesModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self.COLUMNS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:  # noqa: N802
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.tr(self.COLUMNS[section][1])
+            return tr_label(self.COLUMNS[section][1])
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Vertical:
             return str(section + 1)
         return None
@@ -86,8 +97,12 @@ class CasesModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not (0 <= index.row() < len(self.ids)):
             return None
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.TextAlignmentRole,
-                        Qt.ItemDataRole.ToolTipRole):
+        if role not in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.ForegroundRole,
+            Qt.ItemDataRole.TextAlignmentRole,
+            Qt.ItemDataRole.ToolTipRole,
+        ):
             return None
         row = self._row(index.row())
         if row is None:

@@ -1,11 +1,24 @@
 """The 案件 tab: filters, search, the lazy cases table, and the due-soon list."""
+
 import time
 from datetime import date
 
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListWidget,
-    QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
 )
 
 from ..domain.vocab import CASE_STATUSES, PROBLEM_TYPES
@@ -54,8 +67,19 @@ class CasesView(QWidget):
         self.count = QLabel()
 
         filters = QHBoxLayout()
-        for w in (self.search, self.status, self.merchant, self.platform, self.problem, self.use_dates, self.date_from,
-                  QLabel("–"), self.date_to, self.ready, self.reveal):
+        for w in (
+            self.search,
+            self.status,
+            self.merchant,
+            self.platform,
+            self.problem,
+            self.use_dates,
+            self.date_from,
+            QLabel("–"),
+            self.date_to,
+            self.ready,
+            self.reveal,
+        ):
             filters.addWidget(w)
         filters.setStretch(0, 3)
 
@@ -74,7 +98,9 @@ class CasesView(QWidget):
         self.table.doubleClicked.connect(lambda idx: self.open_case.emit(self.model.case_id(idx.row())))
 
         self.due = QListWidget()
-        self.due.itemDoubleClicked.connect(lambda item: self.open_case.emit(item.data(Qt.ItemDataRole.UserRole)))
+        self.due.itemDoubleClicked.connect(
+            lambda item: self.open_case.emit(item.data(Qt.ItemDataRole.UserRole))
+        )
         due_box = QWidget()
         due_layout = QVBoxLayout(due_box)
         due_layout.setContentsMargins(0, 0, 0, 0)
@@ -143,18 +169,23 @@ class CasesView(QWidget):
         self.due.clear()
         today = date.today()
         for d in svc.deadlines(self.ctx, 30, today)[:200]:
-            self.due.addItem(f"{d.due.isoformat()}（{d.days_left(today)} 天）#{d.case_id} {d.claimant}：{d.kind}")
+            self.due.addItem(
+                f"{d.due.isoformat()}（{d.days_left(today)} 天）#{d.case_id} {d.claimant}：{d.kind}"
+            )
             self.due.item(self.due.count() - 1).setData(Qt.ItemDataRole.UserRole, d.case_id)
         self.reload()
 
     def current_filter(self) -> svc.CaseFilter:
         dates = self.use_dates.isChecked()
         return svc.CaseFilter(
-            status=self.status.currentData(), merchant_id=self.merchant.currentData(),
-            platform=self.platform.currentData(), problem=self.problem.currentData(),
+            status=self.status.currentData(),
+            merchant_id=self.merchant.currentData(),
+            platform=self.platform.currentData(),
+            problem=self.problem.currentData(),
             date_from=self.date_from.date().toPython() if dates else None,  # type: ignore[arg-type]
             date_to=self.date_to.date().toPython() if dates else None,  # type: ignore[arg-type]
-            ready_only=self.ready.isChecked(), text=self.search.text(),
+            ready_only=self.ready.isChecked(),
+            text=self.search.text(),
         )
 
     def _typed(self) -> None:
@@ -178,7 +209,11 @@ class CasesView(QWidget):
             self._typed_at = 0.0
             self.loaded.emit(len(ids))
 
-        run_task(lambda: svc.case_ids(self.ctx, f, key, descending), apply, lambda e, tb: errors.report(self, e, tb))
+        run_task(
+            lambda: svc.case_ids(self.ctx, f, key, descending),
+            apply,
+            lambda e, tb: errors.report(self, e, tb),
+        )
 
     def focus_search(self, text: str | None = None) -> None:
         if text is not None:

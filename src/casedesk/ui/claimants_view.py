@@ -1,21 +1,44 @@
 """The 投诉人 tab: claimants with their cases and amounts; ID numbers and phones masked unless the
 advocate reveals them (each reveal is written to the audit log)."""
+
 from typing import Any
 
-from PySide6.QtCore import QT_TR_NOOP, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtWidgets import QAbstractItemView, QCheckBox, QHBoxLayout, QLineEdit, QTableView, QVBoxLayout, QWidget
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QHBoxLayout,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..domain.money import format_fen
 from ..services import cases as svc
 from ..services.context import Context
+from .i18n import label as tr_label
 
 Index = QModelIndex | QPersistentModelIndex
 
 
 class ClaimantsModel(QAbstractTableModel):
-    COLUMNS = [("id", QT_TR_NOOP("编号")), ("name", QT_TR_NOOP("姓名")), ("id_number", QT_TR_NOOP("身份证号")),
-               ("phone", QT_TR_NOOP("手机号")), ("address", QT_TR_NOOP("地址")), ("cases", QT_TR_NOOP("案件")),
-               ("amount_fen", QT_TR_NOOP("金额（元）"))]
+    COLUMNS = [
+        ("id", QT_TRANSLATE_NOOP("labels", "编号")),
+        ("name", QT_TRANSLATE_NOOP("labels", "姓名")),
+        ("id_number", QT_TRANSLATE_NOOP("labels", "身份证号")),
+        ("phone", QT_TRANSLATE_NOOP("labels", "手机号")),
+        ("address", QT_TRANSLATE_NOOP("labels", "地址")),
+        ("cases", QT_TRANSLATE_NOOP("labels", "案件")),
+        ("amount_fen", QT_TRANSLATE_NOOP("labels", "金额（元）")),
+    ]
 
     def __init__(self, parent: Any = None):
         super().__init__(parent)
@@ -32,9 +55,11 @@ class ClaimantsModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self.COLUMNS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:  # noqa: N802
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.tr(self.COLUMNS[section][1])
+            return tr_label(self.COLUMNS[section][1])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

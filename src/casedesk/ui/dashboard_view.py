@@ -1,10 +1,19 @@
 """The 统计 tab: cases by status, amount by merchant (top 10), new cases per week, debit status
 of 先用后付 orders (QtCharts)."""
+
 from PySide6.QtCharts import (
-    QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QHorizontalBarSeries, QLineSeries, QPieSeries,
+    QBarCategoryAxis,
+    QBarSeries,
+    QBarSet,
+    QChart,
+    QChartView,
+    QDateTimeAxis,
+    QHorizontalBarSeries,
+    QLineSeries,
+    QPieSeries,
     QValueAxis,
 )
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime, Signal
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QApplication, QGridLayout, QWidget
 
@@ -46,6 +55,7 @@ class DashboardView(QWidget):
         axis_x = QBarCategoryAxis()
         axis_x.append(list(data["by_status"]))
         axis_x.setLabelsFont(font)
+        axis_x.setLabelsAngle(-30)
         status.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
         series.attachAxis(axis_x)
         axis_y = QValueAxis()
@@ -72,12 +82,12 @@ class DashboardView(QWidget):
 
         weekly = _chart(self.tr("每周新增案件"))
         line = QLineSeries()
-        for i, (_week, n) in enumerate(data["weekly"]):
-            line.append(i, n)
+        for week, n in data["weekly"]:
+            line.append(QDateTime(QDate.fromString(week, "yyyy-MM-dd"), QTime(0, 0)).toMSecsSinceEpoch(), n)
         weekly.addSeries(line)
-        wx = QBarCategoryAxis()
-        wx.append([w[5:] for w, _ in data["weekly"]])
-        wx.setLabelsAngle(-60)
+        wx = QDateTimeAxis()
+        wx.setFormat("MM-dd")
+        wx.setTickCount(min(8, max(2, len(data["weekly"]))))
         weekly.addAxis(wx, Qt.AlignmentFlag.AlignBottom)
         line.attachAxis(wx)
         wy = QValueAxis()

@@ -1,13 +1,29 @@
 """The 集体投诉 and 文书 tabs: filings, the generate-document dialog (merchant, type, recipient,
 representatives, format → generated off the GUI thread → PDF preview), generated documents and
 templates (copy one to edit it)."""
+
 from pathlib import Path
 
-from PySide6.QtCore import QT_TR_NOOP, QUrl, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget,
-    QListWidgetItem, QProgressBar, QPushButton, QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
 )
 
 from ..documents import templates as tpl
@@ -15,13 +31,17 @@ from ..services import cases as case_svc
 from ..services import documents_list, filings, settings
 from ..services.context import Context
 from . import errors
+from .i18n import label as tr_label
 from .pdf_preview import PdfPreview
 from .tasks import run_task
 
 DOC_TYPES = [
-    ("group_complaint", QT_TR_NOOP("集体投诉书（附名册）")), ("roster", QT_TR_NOOP("投诉人名册")),
-    ("arbitration", QT_TR_NOOP("仲裁申请书（每案一份 + 合并打印）")), ("poa", QT_TR_NOOP("授权委托书")),
-    ("election", QT_TR_NOOP("代表人推选书")), ("evidence_list", QT_TR_NOOP("证据目录")),
+    ("group_complaint", QT_TRANSLATE_NOOP("labels", "集体投诉书（附名册）")),
+    ("roster", QT_TRANSLATE_NOOP("labels", "投诉人名册")),
+    ("arbitration", QT_TRANSLATE_NOOP("labels", "仲裁申请书（每案一份 + 合并打印）")),
+    ("poa", QT_TRANSLATE_NOOP("labels", "授权委托书")),
+    ("election", QT_TRANSLATE_NOOP("labels", "代表人推选书")),
+    ("evidence_list", QT_TRANSLATE_NOOP("labels", "证据目录")),
 ]
 
 
@@ -40,7 +60,7 @@ class GenerateDialog(QDialog):
             self.merchant.setCurrentIndex(max(0, self.merchant.findData(merchant_id)))
         self.kind = QComboBox()
         for key, label in DOC_TYPES:
-            self.kind.addItem(self.tr(label), key)
+            self.kind.addItem(tr_label(label), key)
         self.recipient = QComboBox()
         for key, label in documents_list.RECIPIENTS.items():
             self.recipient.addItem(label, key)
@@ -69,7 +89,9 @@ class GenerateDialog(QDialog):
         form.addRow(self.tr("代表人（勾选 2–5 人）"), self.representatives)
         form.addRow(self.tr("格式"), self.format)
         form.addRow(self.tr("保存到"), out_row)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Close)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Close
+        )
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("生成"))
         self.buttons.accepted.connect(self.generate)
         self.buttons.rejected.connect(self.reject)
@@ -153,8 +175,11 @@ class GenerateDialog(QDialog):
             if kind == "evidence_list":
                 return [filings.generate_single(ctx, "evidence_list", mid, fmt, out)]
             real = {"election": "poa"}.get(kind, kind)
-            return [filings.generate_single(ctx, real, mid, fmt, out, to=to, representatives=reps,
-                                            election=kind == "election")]
+            return [
+                filings.generate_single(
+                    ctx, real, mid, fmt, out, to=to, representatives=reps, election=kind == "election"
+                )
+            ]
 
         self.progress.setVisible(True)
         self.progress.setRange(0, 0)
@@ -187,8 +212,16 @@ class FilingsView(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.table = QTableWidget(0, 6)
-        self.table.setHorizontalHeaderLabels([self.tr("编号"), self.tr("商家"), self.tr("投诉对象"), self.tr("状态"),
-                                              self.tr("案件数"), self.tr("标题")])
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("编号"),
+                self.tr("商家"),
+                self.tr("投诉对象"),
+                self.tr("状态"),
+                self.tr("案件数"),
+                self.tr("标题"),
+            ]
+        )
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setColumnWidth(1, 180)
         self.table.setColumnWidth(2, 180)
@@ -215,8 +248,16 @@ class FilingsView(QWidget):
         rows = documents_list.filings(self.ctx)
         self.table.setRowCount(len(rows))
         for r, f in enumerate(rows):
-            for c, v in enumerate((f["id"], f"#{f['merchant_id']} {f['merchant']}", f["recipient"], f["status"],
-                                   f["cases"], f["title"])):
+            for c, v in enumerate(
+                (
+                    f["id"],
+                    f"#{f['merchant_id']} {f['merchant']}",
+                    f["recipient"],
+                    f["status"],
+                    f["cases"],
+                    f["title"],
+                )
+            ):
                 self.table.setItem(r, c, QTableWidgetItem(str(v)))
         self.loaded.emit(len(rows))
 
@@ -242,8 +283,9 @@ class DocumentsView(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.table = QTableWidget(0, 5)
-        self.table.setHorizontalHeaderLabels([self.tr("类型"), self.tr("时间"), self.tr("模板"), self.tr("案件数"),
-                                              self.tr("文件")])
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("类型"), self.tr("时间"), self.tr("模板"), self.tr("案件数"), self.tr("文件")]
+        )
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.doubleClicked.connect(self._open)
         self.templates = QListWidget()
@@ -266,7 +308,9 @@ class DocumentsView(QWidget):
         docs = documents_list.generated_documents(self.ctx)
         self.table.setRowCount(len(docs))
         for r, d in enumerate(docs):
-            for c, v in enumerate((d["type"], f"{d['created']:%Y-%m-%d %H:%M}", d["template"], d["cases"], d["path"])):
+            for c, v in enumerate(
+                (d["type"], f"{d['created']:%Y-%m-%d %H:%M}", d["template"], d["cases"], d["path"])
+            ):
                 item = QTableWidgetItem(str(v))
                 item.setToolTip(f"SHA-256 {d['sha256']}")
                 self.table.setItem(r, c, item)
@@ -291,5 +335,3 @@ class DocumentsView(QWidget):
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
         self.refresh()
         return path
-
-

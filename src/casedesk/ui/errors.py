@@ -1,5 +1,6 @@
 """Expected problems (bad input, locked database, full disk, unreadable file) get a plain message;
 anything else is a bug and opens a dialog with a copyable traceback and the log path."""
+
 import errno
 import logging
 import logging.handlers
@@ -7,16 +8,21 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QLabel, QMessageBox, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 from sqlalchemy.exc import OperationalError
 
 from ..services.errors import UserError
 
 log = logging.getLogger("casedesk")
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("errors", text)
 
 
 def setup_logging(folder: Path) -> Path:
@@ -38,18 +44,18 @@ def expected_message(exc: BaseException) -> str | None:
     if isinstance(exc, OperationalError):
         text = str(exc.orig) if exc.orig else str(exc)
         if "locked" in text:
-            return tr("数据库正被其他程序占用（已锁定），请稍后再试。")
+            return QCoreApplication.translate("errors", "数据库正被其他程序占用（已锁定），请稍后再试。")
         if "disk" in text or "full" in text:
-            return tr("磁盘空间不足，操作未完成，数据未改变。")
-        return tr("无法访问数据库：") + text
+            return QCoreApplication.translate("errors", "磁盘空间不足，操作未完成，数据未改变。")
+        return QCoreApplication.translate("errors", "无法访问数据库：") + text
     if isinstance(exc, OSError):
         if exc.errno == errno.ENOSPC:
-            return tr("磁盘空间不足，操作未完成，数据未改变。")
+            return QCoreApplication.translate("errors", "磁盘空间不足，操作未完成，数据未改变。")
         if exc.errno in (errno.EACCES, errno.EPERM):
-            return tr("没有权限读写文件：") + str(exc.filename or "")
+            return QCoreApplication.translate("errors", "没有权限读写文件：") + str(exc.filename or "")
         if exc.errno == errno.ENOENT:
-            return tr("文件不存在：") + str(exc.filename or "")
-        return tr("文件读写失败：") + str(exc)
+            return QCoreApplication.translate("errors", "文件不存在：") + str(exc.filename or "")
+        return QCoreApplication.translate("errors", "文件读写失败：") + str(exc)
     return None
 
 
@@ -58,7 +64,14 @@ class CrashDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("程序出错"))
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("发生了意外错误。数据未被部分写入。请把下面的信息发给开发者。\n日志文件：") + log_path))
+        layout.addWidget(
+            QLabel(
+                self.QCoreApplication.translate(
+                    "errors", "发生了意外错误。数据未被部分写入。请把下面的信息发给开发者。\n日志文件："
+                )
+                + log_path
+            )
+        )
         self.details = QPlainTextEdit(traceback_text)
         self.details.setReadOnly(True)
         layout.addWidget(self.details)
@@ -77,7 +90,13 @@ def report(parent: QWidget | None, exc: BaseException, traceback_text: str = "")
     """Show the right dialog for an error, without blocking (tests and the event loop go on)."""
     message = expected_message(exc)
     if message is not None:
-        box = QMessageBox(QMessageBox.Icon.Warning, tr("无法完成"), message, QMessageBox.StandardButton.Ok, parent)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            QCoreApplication.translate("errors", "无法完成"),
+            message,
+            QMessageBox.StandardButton.Ok,
+            parent,
+        )
         box.open()
         return box
     log.error("unexpected error: %s\n%s", exc, traceback_text)

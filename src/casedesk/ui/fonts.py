@@ -1,4 +1,5 @@
 """Registers the bundled CJK font so Chinese renders on machines without any CJK font."""
+
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 

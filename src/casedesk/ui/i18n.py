@@ -1,6 +1,7 @@
 """Translations. Sources are Qt Linguist .ts files in resources/i18n/ (the source language is
 Simplified Chinese); the .qm files are built from them — by packaging/build-translations for a
 release, or on first use into the cache folder when a checkout has none — never edited by hand."""
+
 import subprocess
 from importlib.resources import files
 from pathlib import Path
@@ -22,7 +23,9 @@ def lrelease() -> Path:
 def compile_ts(ts: Path, qm: Path) -> bool:
     qm.parent.mkdir(parents=True, exist_ok=True)
     try:
-        subprocess.run([str(lrelease()), "-silent", str(ts), "-qm", str(qm)], check=True, capture_output=True, timeout=60)
+        subprocess.run(
+            [str(lrelease()), "-silent", str(ts), "-qm", str(qm)], check=True, capture_output=True, timeout=60
+        )
     except (OSError, subprocess.SubprocessError):
         return False
     return qm.exists()
@@ -50,3 +53,10 @@ def load_translator(language: str) -> QTranslator | None:
         return None
     translator = QTranslator()
     return translator if translator.load(str(qm)) else None
+
+
+def label(text: str) -> str:
+    """Translate a label declared in a module-level table with QT_TRANSLATE_NOOP("labels", …)."""
+    from PySide6.QtCore import QCoreApplication
+
+    return QCoreApplication.translate("labels", text)

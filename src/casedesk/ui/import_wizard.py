@@ -1,11 +1,25 @@
 """The import wizard: file (and sheet) → column mapping (detected, editable, savable) → preview of
 every row's fate → import off the GUI thread with progress and cancel → summary and error report."""
+
 from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QComboBox, QFileDialog, QFormLayout, QHBoxLayout, QInputDialog, QLabel, QLineEdit, QProgressBar, QPushButton,
-    QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget, QWizard, QWizardPage,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
 )
 
 from ..domain.headers import FIELD_LABELS
@@ -70,7 +84,9 @@ class MappingPage(QWizardPage):
         super().__init__()
         self.w = wizard
         self.setTitle(self.tr("对应列"))
-        self.setSubTitle(self.tr("已自动识别各列，可逐项修改。姓名、商家、金额必填，身份证号与手机号至少一项。"))
+        self.setSubTitle(
+            self.tr("已自动识别各列，可逐项修改。姓名、商家、金额必填，身份证号与手机号至少一项。")
+        )
         self.combos: dict[str, QComboBox] = {}
         self.form = QFormLayout()
         for field, label in FIELD_LABELS.items():
@@ -167,15 +183,22 @@ class PreviewPage(QWizardPage):
         self.summary.setText(self.tr("正在检查每一行…"))
         self.table.setRowCount(0)
         path, sheet, mapping = self.w.file_path(), self.w.sheet_name(), self.w.mapping
-        run_task(lambda: intake.import_file(self.w.ctx, path, sheet, mapping, dry_run=True), self._show,
-                 lambda e, tb: self.summary.setText(errors.expected_message(e) or str(e)))
+        run_task(
+            lambda: intake.import_file(self.w.ctx, path, sheet, mapping, dry_run=True),
+            self._show,
+            lambda e, tb: self.summary.setText(errors.expected_message(e) or str(e)),
+        )
 
     def _show(self, result: intake.ImportResult) -> None:
         self.result = result
         bad_rows = {p.row for p in result.rejected}
-        self.summary.setText(self.tr("共 %1 行：将导入 %2 行，重复 %3 行，有误 %4 行（有误的行不会导入）。")
-                             .replace("%1", str(result.rows)).replace("%2", str(result.imported))
-                             .replace("%3", str(len(result.duplicates))).replace("%4", str(len(bad_rows))))
+        self.summary.setText(
+            self.tr("共 %1 行：将导入 %2 行，重复 %3 行，有误 %4 行（有误的行不会导入）。")
+            .replace("%1", str(result.rows))
+            .replace("%2", str(result.imported))
+            .replace("%3", str(len(result.duplicates)))
+            .replace("%4", str(len(bad_rows)))
+        )
         rows = [(p.row, self.tr("有误"), p.column, p.message) for p in result.rejected]
         rows += [(r, self.tr("重复"), "", self.tr("订单号已存在，不会重复导入")) for r in result.duplicates]
         rows.sort()
@@ -212,9 +235,14 @@ class RunPage(QWizardPage):
         self.status.setText(self.tr("正在导入…"))
         self.cancel_button.setEnabled(True)
         path, sheet, mapping, token = self.w.file_path(), self.w.sheet_name(), self.w.mapping, self.token
-        run_task(lambda progress: intake.import_file(self.w.ctx, path, sheet, mapping, progress=progress,
-                                                     cancelled=token, keep_rows=False),
-                 self._finished, self._failed, self._progress)
+        run_task(
+            lambda progress: intake.import_file(
+                self.w.ctx, path, sheet, mapping, progress=progress, cancelled=token, keep_rows=False
+            ),
+            self._finished,
+            self._failed,
+            self._progress,
+        )
 
     def _progress(self, done: int, total: int) -> None:
         self.progress.setMaximum(max(total, 1))
@@ -266,14 +294,21 @@ class SummaryPage(QWizardPage):
         r = self.w.result
         if r is None:
             return
-        self.text.setText(self.tr("导入 %1 行；新建投诉人 %2、案件 %3、订单 %4；重复 %5 行；有误 %6 行。")
-                          .replace("%1", str(r.imported)).replace("%2", str(r.claimants_created))
-                          .replace("%3", str(r.cases_created)).replace("%4", str(r.orders_created))
-                          .replace("%5", str(len(r.duplicates))).replace("%6", str(len({p.row for p in r.rejected}))))
+        self.text.setText(
+            self.tr("导入 %1 行；新建投诉人 %2、案件 %3、订单 %4；重复 %5 行；有误 %6 行。")
+            .replace("%1", str(r.imported))
+            .replace("%2", str(r.claimants_created))
+            .replace("%3", str(r.cases_created))
+            .replace("%4", str(r.orders_created))
+            .replace("%5", str(len(r.duplicates)))
+            .replace("%6", str(len({p.row for p in r.rejected})))
+        )
         self.save_report.setEnabled(bool(r.rejected))
 
     def _save(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(self, self.tr("保存错误报告"), "导入错误.xlsx", "Excel (*.xlsx)")
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("保存错误报告"), "导入错误.xlsx", "Excel (*.xlsx)"
+        )
         if name:
             self.w.save_report(Path(name))
 
@@ -303,7 +338,9 @@ class ImportWizard(QWizard):
         return Path(self.file_page.path.text().strip())
 
     def sheet_name(self) -> str | None:
-        return self.file_page.sheet.currentText() or None if self.file_path().suffix.lower() != ".csv" else None
+        return (
+            self.file_page.sheet.currentText() or None if self.file_path().suffix.lower() != ".csv" else None
+        )
 
     def save_report(self, path: Path) -> None:
         if self.result is not None:

@@ -1,9 +1,18 @@
 """The main window: navigation, global search, menus with shortcuts, status bar; geometry and
 column layouts are remembered (QSettings)."""
-from PySide6.QtCore import QByteArray, QSettings, QT_TR_NOOP, Qt, Signal
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QSettings, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QHBoxLayout, QLabel, QLineEdit, QListWidget, QMainWindow, QMessageBox, QStackedWidget, QToolBar, QWidget,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QToolBar,
+    QWidget,
 )
 
 from .. import __version__
@@ -13,12 +22,19 @@ from .cases_view import CasesView
 from .claimants_view import ClaimantsView
 from .dashboard_view import DashboardView
 from .documents_view import DocumentsView, FilingsView
+from .i18n import label as tr_label
 from .import_wizard import ImportWizard
 from .merchants_view import MerchantsView
 from .settings_dialog import SettingsDialog
 
-VIEWS = [("cases", QT_TR_NOOP("案件")), ("claimants", QT_TR_NOOP("投诉人")), ("merchants", QT_TR_NOOP("商家")),
-         ("filings", QT_TR_NOOP("集体投诉")), ("documents", QT_TR_NOOP("文书")), ("dashboard", QT_TR_NOOP("统计"))]
+VIEWS = [
+    ("cases", QT_TRANSLATE_NOOP("labels", "案件")),
+    ("claimants", QT_TRANSLATE_NOOP("labels", "投诉人")),
+    ("merchants", QT_TRANSLATE_NOOP("labels", "商家")),
+    ("filings", QT_TRANSLATE_NOOP("labels", "集体投诉")),
+    ("documents", QT_TRANSLATE_NOOP("labels", "文书")),
+    ("dashboard", QT_TRANSLATE_NOOP("labels", "统计")),
+]
 
 
 class MainWindow(QMainWindow):
@@ -27,15 +43,23 @@ class MainWindow(QMainWindow):
     def __init__(self, ctx: Context):
         super().__init__()
         self.ctx = ctx
-        self.setWindowTitle(self.tr("CaseDesk 维权案件台") + f" — {ctx.engine.url.database or ctx.engine.url}")
+        self.setWindowTitle(
+            self.tr("CaseDesk 维权案件台") + f" — {ctx.engine.url.database or ctx.engine.url}"
+        )
         self.cases = CasesView(ctx)
         self.claimants = ClaimantsView(ctx)
         self.merchants = MerchantsView(ctx)
         self.filings = FilingsView(ctx)
         self.documents = DocumentsView(ctx)
         self.dashboard = DashboardView(ctx)
-        self.pages = {"cases": self.cases, "claimants": self.claimants, "merchants": self.merchants,
-                      "filings": self.filings, "documents": self.documents, "dashboard": self.dashboard}
+        self.pages = {
+            "cases": self.cases,
+            "claimants": self.claimants,
+            "merchants": self.merchants,
+            "filings": self.filings,
+            "documents": self.documents,
+            "dashboard": self.dashboard,
+        }
         self._loaded: set[str] = set()
         for key, page in self.pages.items():
             page.loaded.connect(lambda n, key=key: self._page_loaded(key, n))
@@ -44,7 +68,7 @@ class MainWindow(QMainWindow):
         self.nav.setFixedWidth(130)
         self.nav.setStyleSheet("QListWidget { font-size: 15px; } QListWidget::item { padding: 10px 8px; }")
         for _, label in VIEWS:
-            self.nav.addItem(self.tr(label))
+            self.nav.addItem(tr_label(label))
         self.stack = QStackedWidget()
         for key, _ in VIEWS:
             self.stack.addWidget(self.pages[key])
@@ -85,7 +109,7 @@ class MainWindow(QMainWindow):
         self._action(file_menu, self.tr("退出"), QKeySequence.StandardKey.Quit, self.close)
         view_menu = bar.addMenu(self.tr("视图(&V)"))
         for i, (key, label) in enumerate(VIEWS):
-            self._action(view_menu, self.tr(label), f"Ctrl+{i + 1}", lambda key=key: self.show_view(key))
+            self._action(view_menu, tr_label(label), f"Ctrl+{i + 1}", lambda key=key: self.show_view(key))
         self._action(view_menu, self.tr("刷新"), QKeySequence.StandardKey.Refresh, self.refresh_current)
         self._action(view_menu, self.tr("搜索"), QKeySequence.StandardKey.Find, self._focus_search)
         tools = bar.addMenu(self.tr("工具(&T)"))
@@ -157,7 +181,9 @@ class MainWindow(QMainWindow):
         return dialog
 
     def _about(self) -> None:
-        QMessageBox.about(self, self.tr("关于 CaseDesk"), self.tr("CaseDesk 维权案件台 %1").replace("%1", __version__))
+        QMessageBox.about(
+            self, self.tr("关于 CaseDesk"), self.tr("CaseDesk 维权案件台 %1").replace("%1", __version__)
+        )
 
     # -- remembered layout
 
@@ -177,6 +203,3 @@ class MainWindow(QMainWindow):
         s.setValue("main/geometry", self.saveGeometry())
         s.setValue("cases/header", self.cases.table.horizontalHeader().saveState())
         super().closeEvent(event)
-
-
-_ = Qt  # re-exported for tests that drive the window

@@ -1,38 +1,81 @@
 """The 商家 tab: merchant list with claimants, cases and totals; a merchant's identifiers (and
 where each came from) and roster; possible duplicates side by side with reasons; merge dialog
 with field choices; merge history with unmerge."""
+
 from typing import Any
 
-from PySide6.QtCore import QT_TR_NOOP, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtWidgets import (
-    QAbstractItemView, QButtonGroup, QComboBox, QDialog, QDialogButtonBox, QGridLayout, QHBoxLayout, QLabel,
-    QListWidget, QListWidgetItem, QPushButton, QRadioButton, QSplitter, QTableView, QTableWidget, QTableWidgetItem,
-    QTabWidget, QVBoxLayout, QWidget,
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
 )
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QRadioButton,
+    QSplitter,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
 from ..domain.money import format_fen
 from ..services import cases as case_svc
 from ..services import merchants as svc
 from ..services.context import Context
 from . import errors
+from .i18n import label as tr_label
 from .tasks import run_task
 
 Index = QModelIndex | QPersistentModelIndex
 KIND_LABELS = {
-    "shop_name": QT_TR_NOOP("店铺名"), "company_name": QT_TR_NOOP("公司名"), "shop_id": QT_TR_NOOP("店铺ID"),
-    "uscc": QT_TR_NOOP("统一社会信用代码"), "phone": QT_TR_NOOP("电话"), "wechat": QT_TR_NOOP("微信"),
-    "payee_account": QT_TR_NOOP("收款账户"), "address": QT_TR_NOOP("地址"),
+    "shop_name": QT_TRANSLATE_NOOP("labels", "店铺名"),
+    "company_name": QT_TRANSLATE_NOOP("labels", "公司名"),
+    "shop_id": QT_TRANSLATE_NOOP("labels", "店铺ID"),
+    "uscc": QT_TRANSLATE_NOOP("labels", "统一社会信用代码"),
+    "phone": QT_TRANSLATE_NOOP("labels", "电话"),
+    "wechat": QT_TRANSLATE_NOOP("labels", "微信"),
+    "payee_account": QT_TRANSLATE_NOOP("labels", "收款账户"),
+    "address": QT_TRANSLATE_NOOP("labels", "地址"),
 }
 FIELD_LABELS = {
-    "display_name": QT_TR_NOOP("显示名称"), "platforms": QT_TR_NOOP("平台"), "company_name": QT_TR_NOOP("公司名称"),
-    "uscc": QT_TR_NOOP("统一社会信用代码"), "legal_rep": QT_TR_NOOP("法定代表人"), "address": QT_TR_NOOP("地址"),
-    "status": QT_TR_NOOP("状态"), "notes": QT_TR_NOOP("备注"),
+    "display_name": QT_TRANSLATE_NOOP("labels", "显示名称"),
+    "platforms": QT_TRANSLATE_NOOP("labels", "平台"),
+    "company_name": QT_TRANSLATE_NOOP("labels", "公司名称"),
+    "uscc": QT_TRANSLATE_NOOP("labels", "统一社会信用代码"),
+    "legal_rep": QT_TRANSLATE_NOOP("labels", "法定代表人"),
+    "address": QT_TRANSLATE_NOOP("labels", "地址"),
+    "status": QT_TRANSLATE_NOOP("labels", "状态"),
+    "notes": QT_TRANSLATE_NOOP("labels", "备注"),
 }
 
 
 class MerchantsModel(QAbstractTableModel):
-    COLUMNS = [("id", QT_TR_NOOP("编号")), ("name", QT_TR_NOOP("商家")), ("company", QT_TR_NOOP("公司")),
-               ("platforms", QT_TR_NOOP("平台")), ("status", QT_TR_NOOP("状态")), ("claimants", QT_TR_NOOP("投诉人")),
-               ("cases", QT_TR_NOOP("案件")), ("amount_fen", QT_TR_NOOP("金额（元）"))]
+    COLUMNS = [
+        ("id", QT_TRANSLATE_NOOP("labels", "编号")),
+        ("name", QT_TRANSLATE_NOOP("labels", "商家")),
+        ("company", QT_TRANSLATE_NOOP("labels", "公司")),
+        ("platforms", QT_TRANSLATE_NOOP("labels", "平台")),
+        ("status", QT_TRANSLATE_NOOP("labels", "状态")),
+        ("claimants", QT_TRANSLATE_NOOP("labels", "投诉人")),
+        ("cases", QT_TRANSLATE_NOOP("labels", "案件")),
+        ("amount_fen", QT_TRANSLATE_NOOP("labels", "金额（元）")),
+    ]
 
     def __init__(self, parent: Any = None):
         super().__init__(parent)
@@ -49,9 +92,11 @@ class MerchantsModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self.COLUMNS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:  # noqa: N802
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.tr(self.COLUMNS[section][1])
+            return tr_label(self.COLUMNS[section][1])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -76,7 +121,9 @@ class MergeDialog(QDialog):
         self.merchant_ids = merchant_ids
         self.details = {mid: svc.merchant_detail(ctx, mid)["fields"] for mid in merchant_ids}
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("保留哪一条记录？其他记录的案件、标识、证据和投诉将转到它名下（可撤销）。")))
+        layout.addWidget(
+            QLabel(self.tr("保留哪一条记录？其他记录的案件、标识、证据和投诉将转到它名下（可撤销）。"))
+        )
         self.survivor_group = QButtonGroup(self)
         row = QHBoxLayout()
         for i, mid in enumerate(merchant_ids):
@@ -96,14 +143,16 @@ class MergeDialog(QDialog):
             first = next((i for i, (_, v) in enumerate(values) if v), 0)
             combo.setCurrentIndex(first)
             conflict = len({v for _, v in values if v}) > 1
-            name = QLabel(self.tr(label) + (" ⚠" if conflict else ""))
+            name = QLabel(tr_label(label) + (" ⚠" if conflict else ""))
             if conflict:
                 name.setToolTip(self.tr("各记录的值不同，请选择"))
             grid.addWidget(name, r, 0)
             grid.addWidget(combo, r, 1)
             self.choices[f] = combo
         layout.addLayout(grid)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("合并"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
@@ -160,7 +209,9 @@ class DuplicatesPanel(QWidget):
         split.addWidget(holder)
         split.setStretchFactor(1, 3)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("系统根据名称、字号、同音字、店铺ID、电话等找出的疑似同一商家的记录：")))
+        layout.addWidget(
+            QLabel(self.tr("系统根据名称、字号、同音字、店铺ID、电话等找出的疑似同一商家的记录："))
+        )
         layout.addWidget(split)
         self.dialog: MergeDialog | None = None
 
@@ -171,7 +222,11 @@ class DuplicatesPanel(QWidget):
         self.groups = groups
         self.list.clear()
         for g in groups:
-            self.list.addItem(QListWidgetItem(f"[{g.confidence:.2f}] " + " / ".join(f"#{m['id']} {m['name']}" for m in g.merchants)))
+            self.list.addItem(
+                QListWidgetItem(
+                    f"[{g.confidence:.2f}] " + " / ".join(f"#{m['id']} {m['name']}" for m in g.merchants)
+                )
+            )
         if groups:
             self.list.setCurrentRow(0)
         else:
@@ -188,7 +243,7 @@ class DuplicatesPanel(QWidget):
         self.reasons.setText(self.tr("理由：") + "；".join(g.reasons or [self.tr("同一商家记录")]))
         ids = [m["id"] for m in g.merchants]
         details = {mid: svc.merchant_detail(self.ctx, mid) for mid in ids}
-        labels = [self.tr(v) for v in FIELD_LABELS.values()] + [self.tr("名称与标识"), self.tr("案件数")]
+        labels = [tr_label(v) for v in FIELD_LABELS.values()] + [self.tr("名称与标识"), self.tr("案件数")]
         self.compare.clear()
         self.compare.setColumnCount(len(ids))
         self.compare.setRowCount(len(labels))
@@ -248,8 +303,10 @@ class HistoryPanel(QWidget):
         self.list.clear()
         for r in svc.merge_history(self.ctx):
             state = self.tr("已撤销") if r.undone_at else self.tr("有效")
-            item = QListWidgetItem(f"#{r.id}  {r.at:%Y-%m-%d %H:%M}  {self.tr('保留')} #{r.survivor_id} ← "
-                                   f"{', '.join('#' + str(i) for i in r.merged_ids)}  [{state}]")
+            item = QListWidgetItem(
+                f"#{r.id}  {r.at:%Y-%m-%d %H:%M}  {self.tr('保留')} #{r.survivor_id} ← "
+                f"{', '.join('#' + str(i) for i in r.merged_ids)}  [{state}]"
+            )
             item.setData(Qt.ItemDataRole.UserRole, r.id)
             item.setFlags(item.flags() if not r.undone_at else item.flags() & ~Qt.ItemFlag.ItemIsEnabled)
             self.list.addItem(item)
@@ -283,7 +340,9 @@ class MerchantsView(QWidget):
         self.table.setColumnWidth(2, 220)
         self.table.selectionModel().currentRowChanged.connect(lambda cur, _prev: self.show_detail(cur.row()))
         self.identifiers = QTableWidget(0, 4)
-        self.identifiers.setHorizontalHeaderLabels([self.tr("类型"), self.tr("值"), self.tr("平台"), self.tr("来源")])
+        self.identifiers.setHorizontalHeaderLabels(
+            [self.tr("类型"), self.tr("值"), self.tr("平台"), self.tr("来源")]
+        )
         self.identifiers.horizontalHeader().setStretchLastSection(True)
         self.roster = QListWidget()
         merge = QPushButton(self.tr("合并所选商家…"))
@@ -332,7 +391,7 @@ class MerchantsView(QWidget):
         d = svc.merchant_detail(self.ctx, self.model.rows[row]["id"])
         self.identifiers.setRowCount(len(d["identifiers"]))
         for r, (kind, raw, platform, source) in enumerate(d["identifiers"]):
-            for c, v in enumerate((self.tr(KIND_LABELS.get(kind, kind)), raw, platform, source)):
+            for c, v in enumerate((tr_label(KIND_LABELS.get(kind, kind)), raw, platform, source)):
                 self.identifiers.setItem(r, c, QTableWidgetItem(str(v)))
         self.identifiers.resizeColumnsToContents()
         self.roster.clear()

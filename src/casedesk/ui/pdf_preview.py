@@ -1,5 +1,6 @@
 """PDF preview without QtWebEngine (QtPdf ships with it): pages rendered by PDFium (pypdfium2)
 into images, shown in a scroll area, a few pages at a time."""
+
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -62,7 +63,12 @@ class PdfPreview(QScrollArea):
             label.setStyleSheet("border: 1px solid #bbb; background: white")
             self.pages.addWidget(label)
         if total > MAX_PAGES:
-            self.pages.addWidget(QLabel(self.tr("（仅预览前 %1 页，共 %2 页）").replace("%1", str(MAX_PAGES))
-                                        .replace("%2", str(total))))
+            self.pages.addWidget(
+                QLabel(
+                    self.tr("（仅预览前 %1 页，共 %2 页）")
+                    .replace("%1", str(MAX_PAGES))
+                    .replace("%2", str(total))
+                )
+            )
         self.shown = min(total, MAX_PAGES)
         return total

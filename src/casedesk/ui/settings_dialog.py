@@ -1,6 +1,16 @@
 """Settings: organisation and advocate details used in filings, default recipient and commission,
 interface language, data folder (shown; moved with CASEDESK_DATA_DIR)."""
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QSpinBox, QWidget
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QWidget,
+)
 
 from ..services import settings
 from ..services.context import Context
@@ -14,15 +24,22 @@ class SettingsDialog(QDialog):
         values = settings.load(ctx.data_dir)
         self.edits: dict[str, QLineEdit] = {}
         form = QFormLayout(self)
-        for key, label in (("organisation", self.tr("机构名称")), ("advocate", self.tr("经办人")),
-                           ("advocate_phone", self.tr("经办人电话")), ("advocate_address", self.tr("经办人地址")),
-                           ("default_commission", self.tr("默认仲裁委员会"))):
+        for key, label in (
+            ("organisation", self.tr("机构名称")),
+            ("advocate", self.tr("经办人")),
+            ("advocate_phone", self.tr("经办人电话")),
+            ("advocate_address", self.tr("经办人地址")),
+            ("default_commission", self.tr("默认仲裁委员会")),
+        ):
             edit = QLineEdit(str(values[key]))
             self.edits[key] = edit
             form.addRow(label, edit)
         self.recipient = QComboBox()
-        for key, label in (("samr", self.tr("市场监督管理局（12315）")), ("cca", self.tr("消费者协会")),
-                           ("platform", self.tr("平台"))):
+        for key, label in (
+            ("samr", self.tr("市场监督管理局（12315）")),
+            ("cca", self.tr("消费者协会")),
+            ("platform", self.tr("平台")),
+        ):
             self.recipient.addItem(label, key)
         self.recipient.setCurrentIndex(max(0, self.recipient.findData(values["default_recipient"])))
         form.addRow(self.tr("默认投诉对象"), self.recipient)
@@ -39,7 +56,9 @@ class SettingsDialog(QDialog):
         self.message = QLabel()
         self.message.setStyleSheet("color: #b00020")
         form.addRow(self.message)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)

@@ -1,5 +1,6 @@
 """Background work, after Picard's run_task: a function runs on the thread pool, its result or
 error comes back to the GUI thread by signal. Workers never touch widgets."""
+
 import traceback
 from collections.abc import Callable
 from typing import Any
@@ -45,7 +46,9 @@ _live: set[_Signals] = set()  # keep signal objects alive until their job report
 
 
 def run_task(
-    fn: Callable[..., Any], on_success: Callable[[Any], None], on_error: Callable[[BaseException, str], None],
+    fn: Callable[..., Any],
+    on_success: Callable[[Any], None],
+    on_error: Callable[[BaseException, str], None],
     on_progress: Callable[[int, int], None] | None = None,
 ) -> None:
     """Run fn off the GUI thread. With on_progress, fn receives a progress(done, total) callable."""

@@ -1,4 +1,5 @@
 """Alembic environment: runs on the connection CaseDesk hands over (config.attributes)."""
+
 from alembic import context
 from sqlalchemy import create_engine
 from sqlmodel import SQLModel
