@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
     <name>CaseEditor</name>
@@ -194,7 +195,10 @@
     </message>
     <message numerus="yes">
         <source>共 %n 件案件</source>
-        <translation><numerusform>%n case</numerusform><numerusform>%n cases</numerusform></translation>
+        <translation>
+            <numerusform>%n case</numerusform>
+            <numerusform>%n cases</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -213,6 +217,12 @@
     <message>
         <source>程序出错</source>
         <translation>Error</translation>
+    </message>
+    <message>
+        <source>发生了意外错误。数据未被部分写入。请把下面的信息发给开发者。
+日志文件：</source>
+        <translation>An unexpected error occurred. Nothing was half-written. Please send the details below to the developers.
+Log file: </translation>
     </message>
     <message>
         <source>复制</source>
@@ -479,7 +489,10 @@
     </message>
     <message numerus="yes">
         <source>案件：%n 件</source>
-        <translation><numerusform>Cases: %n</numerusform><numerusform>Cases: %n</numerusform></translation>
+        <translation>
+            <numerusform>Cases: %n</numerusform>
+            <numerusform>Cases: %n</numerusform>
+        </translation>
     </message>
     <message>
         <source>文件(&amp;F)</source>
@@ -827,12 +840,6 @@
     <message>
         <source>文件读写失败：</source>
         <translation>Could not read or write the file: </translation>
-    </message>
-    <message>
-        <source>发生了意外错误。数据未被部分写入。请把下面的信息发给开发者。
-日志文件：</source>
-        <translation>An unexpected error occurred. Nothing was half-written. Please send the details below to the developers.
-Log file: </translation>
     </message>
     <message>
         <source>无法完成</source>

@@ -66,10 +66,7 @@ class CrashDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(
             QLabel(
-                self.QCoreApplication.translate(
-                    "errors", "发生了意外错误。数据未被部分写入。请把下面的信息发给开发者。\n日志文件："
-                )
-                + log_path
+                self.tr("发生了意外错误。数据未被部分写入。请把下面的信息发给开发者。\n日志文件：") + log_path
             )
         )
         self.details = QPlainTextEdit(traceback_text)
