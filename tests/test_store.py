@@ -83,3 +83,9 @@ def test_older_database_is_upgraded_after_a_backup_copy(tmp_path):
     with pytest.raises(CommandError):
         open_engine(sqlite_url(path))
     assert list(tmp_path.glob("old.before-*.bak"))
+
+
+def test_schema_head_constant_matches_alembic():
+    from casedesk.store.db import SCHEMA_HEAD
+
+    assert SCHEMA_HEAD == head_revision()

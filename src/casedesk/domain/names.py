@@ -10,13 +10,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from opencc import OpenCC
-from pypinyin import Style, lazy_pinyin
-
 from .regions import canonical_region, codes_of, is_region, peel_region_prefix
 from .text import nfkc
-
-_T2S = OpenCC("t2s")
 
 LEGAL_FORMS = (
     "集团股份有限公司",
@@ -239,13 +234,22 @@ class ParsedName:
     pinyin: str  # the core's tone-less pinyin
 
 
+@lru_cache(maxsize=1)
+def _t2s():  # type: ignore[no-untyped-def]
+    from opencc import OpenCC  # imported on first use: the app starts faster without it
+
+    return OpenCC("t2s")
+
+
 def to_simplified(text: str) -> str:
-    return _T2S.convert(text)
+    return _t2s().convert(text)
 
 
 @lru_cache(maxsize=200_000)
 def pinyin_key(text: str) -> str:
     """Tone-less pinyin: 鑫达 and 新达 share 'xin da'. Near-homophones (xing/xin) stay apart."""
+    from pypinyin import Style, lazy_pinyin  # its phrase tables take a while to load
+
     return " ".join(lazy_pinyin(text, style=Style.NORMAL, errors="default"))
 
 

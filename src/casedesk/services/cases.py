@@ -52,11 +52,11 @@ def case_ids(
     f = f or CaseFilter()
     with Session(ctx.engine) as s:
         dialect = s.get_bind().dialect.name
-        stmt = (
-            select(Case.id)
-            .join(Claimant, col(Claimant.id) == Case.claimant_id)
-            .join(Merchant, col(Merchant.id) == Case.merchant_id)
-        )
+        stmt = select(Case.id)
+        if sort == "claimant":  # join only what the order needs: a bare id scan is much faster
+            stmt = stmt.join(Claimant, col(Claimant.id) == Case.claimant_id)
+        elif sort == "merchant":
+            stmt = stmt.join(Merchant, col(Merchant.id) == Case.merchant_id)
         if f.status:
             stmt = stmt.where(Case.status == f.status)
         if f.merchant_id:
@@ -423,11 +423,21 @@ def deadlines(ctx: Context, within_days: int = 30, today: date | None = None) ->
     today = today or date.today()
     horizon = today + timedelta(days=within_days)
     out: list[Deadline] = []
+    # only cases with an order in a window that can make a deadline fall due soon
+    windows = [
+        (
+            today - timedelta(days=366 * LIMITATION_YEARS),
+            horizon - timedelta(days=365 * LIMITATION_YEARS - 1),
+        ),
+        (today - timedelta(days=RETURN_DAYS), horizon - timedelta(days=RETURN_DAYS)),
+    ]
+    candidates = select(Order.case_id).where(or_(*[col(Order.order_date).between(a, b) for a, b in windows]))
     with Session(ctx.engine) as s:
         firsts = s.exec(
             select(Order.case_id, func.min(Order.order_date), Claimant.name)
             .join(Case, col(Case.id) == Order.case_id)
             .join(Claimant, col(Claimant.id) == Case.claimant_id)
+            .where(col(Order.case_id).in_(candidates))
             .where(col(Case.status).not_in(["结案·已退款", "结案·未退款"]))
             .group_by(col(Order.case_id), col(Claimant.name))
         )
@@ -515,6 +525,17 @@ def merchant_rows(ctx: Context) -> list[dict[str, Any]]:
         for d in data
         if d["id"] in extra
     ]
+
+
+def merchant_choices(ctx: Context) -> list[tuple[int, str, str]]:
+    """(id, name, platforms) of active merchants, for filter lists."""
+    with Session(ctx.engine) as s:
+        rows = s.exec(
+            select(Merchant.id, Merchant.display_name, Merchant.platforms)
+            .where(col(Merchant.merged_into_id).is_(None))
+            .order_by(col(Merchant.id))
+        )
+        return [(i, n, p) for i, n, p in rows]  # type: ignore[misc]
 
 
 def dashboard(ctx: Context) -> dict[str, Any]:

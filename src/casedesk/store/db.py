@@ -5,16 +5,20 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from alembic import command
-from alembic.config import Config
-from alembic.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, event, inspect
+from typing import TYPE_CHECKING
+
+from sqlalchemy import Engine, event, inspect, text
 from sqlmodel import Session, create_engine
 
 from . import models  # noqa: F401  (registers the tables)
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 MIGRATIONS = Path(__file__).with_name("migrations")
+# The newest migration. Opening a database that is already there skips loading Alembic (faster
+# start-up); a test checks this equals Alembic's own head.
+SCHEMA_HEAD = "0003"
 
 
 def sqlite_url(path: Path | str) -> str:
@@ -40,23 +44,41 @@ def make_engine(url: str) -> Engine:
     return create_engine(url, pool_pre_ping=True)
 
 
-def _alembic_config() -> Config:
+def _alembic_config() -> "Config":
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
     return cfg
 
 
 def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
     return ScriptDirectory.from_config(_alembic_config()).get_current_head() or ""
 
 
 def current_revision(engine: Engine) -> str | None:
+    from alembic.migration import MigrationContext
+
     with engine.connect() as conn:
         return MigrationContext.configure(conn).get_current_revision()
 
 
+def _quick_revision(engine: Engine) -> str | None:
+    try:
+        with engine.connect() as conn:
+            return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    except Exception:  # noqa: BLE001 - no table yet: a new database
+        return None
+
+
 def upgrade(engine: Engine) -> None:
     """Bring the schema to head. An existing older SQLite file is copied aside first."""
+    if _quick_revision(engine) == SCHEMA_HEAD:
+        return
+    from alembic import command
+
     current = current_revision(engine)
     head = head_revision()
     if current == head:

@@ -100,7 +100,7 @@ class Order(SQLModel, table=True):
     case_id: Optional[int] = _fk("case.id", "CASCADE")
     platform: str = ""
     order_no: Optional[str] = None  # NULLs never collide, so orders without a number are allowed
-    order_date: Optional[date] = None
+    order_date: Optional[date] = Field(default=None, index=True)
     product: str = ""
     amount_fen: int = Field(ge=0)
     payment_method: str = "先用后付"

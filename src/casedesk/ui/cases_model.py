@@ -135,5 +135,5 @@ class CasesModel(QAbstractTableModel):
         self.descending = order == Qt.SortOrder.DescendingOrder
         # the view re-queries ids with the new order (CasesView.reload)
         parent = self.parent()
-        if parent is not None and hasattr(parent, "reload"):
+        if parent is not None and getattr(parent, "active", False):
             parent.reload()

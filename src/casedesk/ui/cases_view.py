@@ -38,6 +38,8 @@ class CasesView(QWidget):
         self.ctx = ctx
         self.model = CasesModel(ctx, self)
         self._generation = 0
+        self._due_pending = False
+        self.active = False  # queries start with the first refresh, not while the window is built
         self.last_search_ms = 0.0
         self._typed_at = 0.0
 
@@ -145,17 +147,16 @@ class CasesView(QWidget):
         self.model.set_reveal(on)
 
     def refresh(self) -> None:
-        """Reload the filter choices, the due-soon list and the cases."""
-        from ..services.cases import merchant_rows
-
+        """Reload the filter choices, the due-soon list (in the background) and the cases."""
+        self.active = True
         keep_m = self.merchant.currentData()
         self.merchant.blockSignals(True)
         self.merchant.clear()
         self.merchant.addItem(self.tr("全部商家"), None)
         platforms: set[str] = set()
-        for m in merchant_rows(self.ctx):
-            self.merchant.addItem(f"#{m['id']} {m['name']}", m["id"])
-            platforms.update(p for p in (m["platforms"] or "").split(",") if p)
+        for mid, name, plats in svc.merchant_choices(self.ctx):
+            self.merchant.addItem(f"#{mid} {name}", mid)
+            platforms.update(p for p in (plats or "").split(",") if p)
         self.merchant.setCurrentIndex(max(0, self.merchant.findData(keep_m)))
         self.merchant.blockSignals(False)
         keep_p = self.platform.currentData()
@@ -166,14 +167,26 @@ class CasesView(QWidget):
             self.platform.addItem(p, p)
         self.platform.setCurrentIndex(max(0, self.platform.findData(keep_p)))
         self.platform.blockSignals(False)
-        self.due.clear()
+        self._due_pending = True
+        self.reload()
+
+    def _load_due(self) -> None:
+        """The due-soon list, computed after the first page is shown."""
+        self._due_pending = False
         today = date.today()
-        for d in svc.deadlines(self.ctx, 30, today)[:200]:
+        run_task(
+            lambda: svc.deadlines(self.ctx, 30, today),
+            lambda due: self._fill_due(due, today),
+            lambda e, tb: errors.report(self, e, tb),
+        )
+
+    def _fill_due(self, due: list[svc.Deadline], today: date) -> None:
+        self.due.clear()
+        for d in due[:200]:
             self.due.addItem(
                 f"{d.due.isoformat()}（{d.days_left(today)} 天）#{d.case_id} {d.claimant}：{d.kind}"
             )
             self.due.item(self.due.count() - 1).setData(Qt.ItemDataRole.UserRole, d.case_id)
-        self.reload()
 
     def current_filter(self) -> svc.CaseFilter:
         dates = self.use_dates.isChecked()
@@ -194,6 +207,8 @@ class CasesView(QWidget):
 
     def reload(self) -> None:
         """Query the matching ids off the GUI thread; the newest query wins."""
+        if not self.active:
+            return
         self._generation += 1
         generation = self._generation
         f = self.current_filter()
@@ -208,6 +223,8 @@ class CasesView(QWidget):
             self.last_search_ms = (time.perf_counter() - started) * 1000
             self._typed_at = 0.0
             self.loaded.emit(len(ids))
+            if self._due_pending:
+                self._load_due()
 
         run_task(
             lambda: svc.case_ids(self.ctx, f, key, descending),

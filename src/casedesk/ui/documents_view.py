@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from ..documents import templates as tpl
 from ..services import cases as case_svc
-from ..services import documents_list, filings, settings
+from ..services import documents_list, settings
 from ..services.context import Context
 from . import errors
 from .i18n import label as tr_label
@@ -168,6 +168,8 @@ class GenerateDialog(QDialog):
         ctx = self.ctx
         if kind != "arbitration":
             out.parent.mkdir(parents=True, exist_ok=True)
+
+        from ..services import filings  # reportlab and python-docx load only when needed
 
         def work(progress):  # type: ignore[no-untyped-def]
             if kind == "arbitration":
@@ -314,8 +316,10 @@ class DocumentsView(QWidget):
                 item = QTableWidgetItem(str(v))
                 item.setToolTip(f"SHA-256 {d['sha256']}")
                 self.table.setItem(r, c, item)
+        from ..services.filings import template_dir
+
         self.templates.clear()
-        folder = filings.template_dir(self.ctx)
+        folder = template_dir(self.ctx)
         for name in tpl.available():
             t = tpl.load(name, folder)
             self.templates.addItem(f"{name}  —  {t.title} v{t.version}（{t.source}）")
@@ -331,7 +335,9 @@ class DocumentsView(QWidget):
         item = self.templates.currentItem()
         if item is None:
             return None
-        path = tpl.copy_for_editing(item.data(Qt.ItemDataRole.UserRole), filings.template_dir(self.ctx))
+        from ..services.filings import template_dir
+
+        path = tpl.copy_for_editing(item.data(Qt.ItemDataRole.UserRole), template_dir(self.ctx))
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
         self.refresh()
         return path
