@@ -171,6 +171,17 @@ def cmd_verify(args: argparse.Namespace) -> int:
     return 1
 
 
+def cmd_erase(args: argparse.Namespace) -> int:
+    from .services.errors import UserError
+    from .services.privacy import erase_claimant
+
+    if not args.yes:
+        raise UserError("删除个人信息不可撤销：请确认后加 --yes 再运行")
+    files = erase_claimant(_context(args), args.claimant)
+    print(f"投诉人 #{args.claimant} 的个人信息已删除（证据文件 {files} 个），金额与计数保留")
+    return 0
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     from .ui.app import run_app
 
@@ -297,6 +308,11 @@ def build_parser() -> argparse.ArgumentParser:
     s.set_defaults(func=cmd_restore)
     s = sub.add_parser("verify", help="校验证据文件与审计链")
     s.set_defaults(func=cmd_verify)
+
+    s = sub.add_parser("erase-claimant", help="按本人要求删除投诉人的个人信息（保留匿名金额与计数）")
+    s.add_argument("claimant", type=int)
+    s.add_argument("--yes", action="store_true", help="确认删除（不可撤销）")
+    s.set_defaults(func=cmd_erase)
 
     s = sub.add_parser("gui", help="打开桌面程序")
     s.add_argument("--screenshot", help="载入后截图保存为 PNG 并退出")

@@ -8,8 +8,10 @@ database (audit-head.json), which every write updates.
 import hashlib
 import json
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
+from sqlalchemy import event
 from sqlmodel import Session, col, select
 
 from ..store.models import AuditEntry, utcnow
@@ -66,7 +68,48 @@ def record(
     entry.hash = entry_hash(entry)
     session.add(entry)
     session.flush()
+    head = head_path(session)
+    if head is not None:
+        # written once the transaction has committed: the head never runs ahead of the chain
+        event.listen(
+            session, "after_commit", lambda _s, e=entry: _write_head(head, e.id or 0, e.hash), once=True
+        )
     return entry
+
+
+def head_path(session: Session) -> Path | None:
+    """The chain head sits beside a SQLite database; a team server keeps its own protections."""
+    url = session.get_bind().url
+    if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
+        return None
+    db = Path(url.database)
+    return db.with_name(db.name + ".audit-head.json")
+
+
+def _write_head(path: Path, last_id: int, last_hash: str) -> None:
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(json.dumps({"last_id": last_id, "last_hash": last_hash}), encoding="utf-8")
+    tmp.replace(path)
+
+
+def check_head(session: Session, last: tuple[int, str]) -> list[str]:
+    """Compare the chain's newest entry with the head written after the last commit."""
+    path = head_path(session)
+    if path is None or not path.exists():
+        if path is not None and last[0]:
+            _write_head(path, *last)  # first verification of a restored or upgraded database
+        return []
+    try:
+        head = json.loads(path.read_text(encoding="utf-8"))
+    except (json.JSONDecodeError, OSError):
+        return [f"审计链头文件已损坏：{path.name}"]
+    if head["last_id"] > last[0]:
+        return [f"最新的审计记录 #{last[0] + 1}–#{head['last_id']} 已被删除"]
+    if head["last_id"] == last[0] and head["last_hash"] != last[1]:
+        return [f"审计记录 #{last[0]} 已被修改或替换"]
+    if head["last_id"] < last[0]:
+        _write_head(path, *last)  # entries written by a process that died before updating the head
+    return []
 
 
 def _jsonable(value: dict[str, Any] | None) -> dict[str, Any] | None:

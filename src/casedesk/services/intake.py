@@ -32,6 +32,9 @@ from .errors import UserError
 from .sheets import MAX_HEADER_SCAN, open_sheet
 
 CHUNK = 1000
+MAX_ROWS = (
+    200_000  # one import; a bigger sheet is refused (split it) rather than locking the database for long
+)
 REQUIRED = ("name", "merchant", "amount")
 
 
@@ -551,10 +554,18 @@ def import_file(
                     result.imported += len(fresh)
                 pending.clear()
 
+            if opened.estimated_rows > MAX_ROWS * 2:
+                raise UserError(
+                    f"{path.name} 约有 {opened.estimated_rows} 行，超过单次导入上限 {MAX_ROWS} 行，请拆分后再导入"
+                )
             for number, cells in opened.rows:
                 if not any(nfkc(c) for c in cells):
                     continue
                 result.rows += 1
+                if result.rows > MAX_ROWS:
+                    raise UserError(
+                        f"{path.name} 超过单次导入上限 {MAX_ROWS} 行（第 {number} 行），请拆分后再导入；未写入任何数据"
+                    )
                 if keep_rows:
                     raw_rows[number] = cells
                 parsed = parse_row(number, cells, detected, headers)

@@ -50,7 +50,7 @@ def _kind(path: Path) -> str:
         )
     if path.suffix.lower() in (".xlsx", ".xlsm"):
         raise UserError(f"{path.name} 不是有效的 Excel 文件（文件已损坏或扩展名不符）")
-    if b"\x00" in head:
+    if b"\x00" in head and not head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         raise UserError(f"{path.name} 不是表格文件（二进制内容）")
     return "csv"
 

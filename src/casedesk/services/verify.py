@@ -3,7 +3,7 @@
 from sqlmodel import Session, select
 
 from ..store.models import Evidence
-from .audit import verify_chain
+from .audit import check_head, verify_chain
 from .context import Context
 from .evidence import hash_file, stored_path
 
@@ -23,6 +23,7 @@ def verify(ctx: Context) -> list[str]:
                 problems.append(f"证据 #{e.id}（{e.original_name}）文件缺失：{e.stored_name}")
             elif hash_file(path) != e.sha256:
                 problems.append(f"证据 #{e.id}（{e.original_name}）已被修改：哈希与收集时不符")
-        chain_problems, _head = verify_chain(s)
+        chain_problems, last = verify_chain(s)
         problems.extend(chain_problems)
+        problems.extend(check_head(s, last))
     return problems
