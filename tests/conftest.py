@@ -6,6 +6,27 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
+# Set to a PostgreSQL URL to run the storage, services and CLI tests against a server.
+PG_URL = os.environ.get("CASEDESK_TEST_DATABASE_URL", "")
+
+
+def pytest_collection_modifyitems(config, items):
+    if not PG_URL:
+        return
+    skip = pytest.mark.skip(reason="SQLite-specific (file, PRAGMA, online backup API)")
+    for item in items:
+        if "sqlite_only" in item.keywords:
+            item.add_marker(skip)
+
+
+def _reset_postgres(url: str) -> None:
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        conn.execute(text("DROP SCHEMA public CASCADE"))
+        conn.execute(text("CREATE SCHEMA public"))
+    engine.dispose()
 
 
 @pytest.fixture(autouse=True)
@@ -19,12 +40,33 @@ def data_dir(tmp_path, monkeypatch):
 
 
 @pytest.fixture
-def ctx(data_dir):
+def database_url():
+    """A fresh PostgreSQL database for this test, or None for SQLite."""
+    if not PG_URL:
+        return None
+    _reset_postgres(PG_URL)
+    return PG_URL
+
+
+@pytest.fixture
+def ctx(data_dir, database_url):
     from casedesk.services.context import open_context
 
-    c = open_context(db=data_dir / "test.db", database_url=os.environ.get("CASEDESK_TEST_DATABASE_URL"))
+    c = open_context(db=data_dir / "test.db", database_url=database_url)
     yield c
     c.close()
+
+
+def db_args_for(ctx) -> list[str]:
+    """Command-line options that open the same database as ctx."""
+    if ctx.is_sqlite:
+        return ["--db", str(ctx.engine.url.database)]
+    return ["--database-url", ctx.engine.url.render_as_string(hide_password=False)]
+
+
+@pytest.fixture
+def db_args(ctx):
+    return db_args_for(ctx)
 
 
 @pytest.fixture

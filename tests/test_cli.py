@@ -21,23 +21,20 @@ def test_version_and_help(capsys):
     assert "casedesk" in capsys.readouterr().out
 
 
-def test_demo_twice_and_stats(capsys, tmp_path):
-    db = str(tmp_path / "x.db")
-    assert run(capsys, "--db", db, "demo")[0] == 0
-    code, out, _ = run(capsys, "--db", db, "stats", "--json")
+def test_demo_twice_and_stats(capsys, db_args):
+    assert run(capsys, *db_args, "demo")[0] == 0
+    code, out, _ = run(capsys, *db_args, "stats", "--json")
     first = json.loads(out)
     assert set(first) == {"claimants", "cases", "orders", "merchants", "total_amount_fen", "merchants_detail"}
     assert first["claimants"] >= 200 and first["merchants"] >= 3
     assert set(first["merchants_detail"][0]) == {"id", "name", "claimants", "cases", "amount_fen"}
     assert sum(m["amount_fen"] for m in first["merchants_detail"]) == first["total_amount_fen"]
-    run(capsys, "--db", db, "demo")
-    assert json.loads(run(capsys, "--db", db, "stats", "--json")[1]) == first
+    run(capsys, *db_args, "demo")
+    assert json.loads(run(capsys, *db_args, "stats", "--json")[1]) == first
 
 
-def test_import_json_keys(capsys, tmp_path, shared_data):
-    code, out, _ = run(
-        capsys, "--db", str(tmp_path / "x.db"), "import", str(shared_data / "sample_claimants.xlsx"), "--json"
-    )
+def test_import_json_keys(capsys, db_args, shared_data):
+    code, out, _ = run(capsys, *db_args, "import", str(shared_data / "sample_claimants.xlsx"), "--json")
     data = json.loads(out)
     assert code == 0
     for key in (
@@ -63,9 +60,9 @@ def test_import_json_keys(capsys, tmp_path, shared_data):
         ["frobnicate"],
     ],
 )
-def test_bad_input_exits_2_with_one_line(capsys, tmp_path, args):
+def test_bad_input_exits_2_with_one_line(capsys, db_args, args):
     with pytest.raises(SystemExit) if args[0] in ("frobnicate",) or "--bogus" in args else _nothing():
-        code, out, err = run(capsys, "--db", str(tmp_path / "x.db"), *args)
+        code, out, err = run(capsys, *db_args, *args)
         assert code == 2
         assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
 
@@ -87,19 +84,17 @@ def test_usage_errors_in_a_real_process(tmp_path):
     assert proc.returncode == 2 and len(proc.stderr.strip().splitlines()) == 1
 
 
-def test_export_masks_by_default(capsys, tmp_path):
-    db = str(tmp_path / "x.db")
-    run(capsys, "--db", db, "demo")
+def test_export_masks_by_default(capsys, tmp_path, db_args):
+    run(capsys, *db_args, "demo")
     out = tmp_path / "cases.csv"
-    assert run(capsys, "--db", db, "export", "cases", "--format", "csv", "--out", str(out))[0] == 0
+    assert run(capsys, *db_args, "export", "cases", "--format", "csv", "--out", str(out))[0] == 0
     rows = list(csv.reader(out.open(encoding="utf-8-sig")))
     assert len(rows) == 241 and "*" in rows[1][3] and "*" in rows[1][4]
     xlsx = tmp_path / "cases.xlsx"
     assert (
         run(
             capsys,
-            "--db",
-            db,
+            *db_args,
             "export",
             "cases",
             "--format",
@@ -133,14 +128,13 @@ def test_merchants_match_refuses_csv_without_names(capsys, tmp_path):
     assert code == 2 and "id" in err and not (tmp_path / "o.csv").exists()
 
 
-def test_merge_and_unmerge_commands(capsys, tmp_path):
-    db = str(tmp_path / "x.db")
-    run(capsys, "--db", db, "demo")
-    groups = json.loads(run(capsys, "--db", db, "merchants", "duplicates", "--json")[1])
+def test_merge_and_unmerge_commands(capsys, db_args):
+    run(capsys, *db_args, "demo")
+    groups = json.loads(run(capsys, *db_args, "merchants", "duplicates", "--json")[1])
     assert groups[0]["merchant_ids"] == [1, 4]
-    code, out, _ = run(capsys, "--db", db, "merchants", "merge", "1", "4")
+    code, out, _ = run(capsys, *db_args, "merchants", "merge", "1", "4")
     assert code == 0
     merge_id = int(out.strip())
-    assert json.loads(run(capsys, "--db", db, "stats", "--json")[1])["merchants"] == 3
-    assert run(capsys, "--db", db, "merchants", "unmerge", str(merge_id))[0] == 0
-    assert json.loads(run(capsys, "--db", db, "stats", "--json")[1])["merchants"] == 4
+    assert json.loads(run(capsys, *db_args, "stats", "--json")[1])["merchants"] == 3
+    assert run(capsys, *db_args, "merchants", "unmerge", str(merge_id))[0] == 0
+    assert json.loads(run(capsys, *db_args, "stats", "--json")[1])["merchants"] == 4

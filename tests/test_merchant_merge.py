@@ -10,15 +10,17 @@ SKIP_TABLES = {"merge_record", "audit_entry", "alembic_version"}
 
 
 def dump(engine):
+    """Every table's rows (the search index by its case id and text), on SQLite or PostgreSQL."""
+    from sqlalchemy import inspect
+
+    state = {}
     with engine.connect() as conn:
-        tables = [
-            r[0]
-            for r in conn.execute(text("SELECT name FROM sqlite_master WHERE type='table'"))
-            if r[0] not in SKIP_TABLES and not r[0].startswith(("sqlite_", "case_search"))
-        ]
-        state = {t: sorted(map(tuple, conn.execute(text(f'SELECT * FROM "{t}"')))) for t in tables}
+        for t in inspect(engine).get_table_names():
+            if t in SKIP_TABLES or t.startswith("case_search"):
+                continue
+            state[t] = sorted(map(tuple, conn.execute(text(f'SELECT * FROM "{t}"'))), key=repr)
         state["case_search"] = sorted(map(tuple, conn.execute(text("SELECT rowid, text FROM case_search"))))
-        return state
+    return state
 
 
 @pytest.fixture

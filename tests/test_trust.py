@@ -12,6 +12,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from conftest import db_args_for
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlmodel import Session, select, text
@@ -97,6 +98,7 @@ def _big_sheet(path: Path, rows: int = 4000) -> Path:
 
 
 @pytest.mark.slow
+@pytest.mark.sqlite_only
 def test_sigkill_at_random_moments_leaves_before_or_after(tmp_path, data_dir):
     """50+ kills across import, merge, unmerge and a document batch."""
     rng = random.Random(20261126)
@@ -141,6 +143,7 @@ def test_sigkill_at_random_moments_leaves_before_or_after(tmp_path, data_dir):
 # ---------------------------------------------------------------- backups
 
 
+@pytest.mark.sqlite_only
 def test_backup_restore_round_trip(demo, tmp_path, monkeypatch):
     archive = backup_svc.backup(demo, tmp_path / "b.zip")
     before = stats(demo)
@@ -159,6 +162,7 @@ def test_backup_restore_round_trip(demo, tmp_path, monkeypatch):
         backup_svc.restore(archive)
 
 
+@pytest.mark.sqlite_only
 def test_encrypted_backup_and_wrong_passphrase(demo, tmp_path, monkeypatch):
     archive = backup_svc.backup(demo, tmp_path / "b.enc", passphrase="正确的口令")
     assert b"casedesk.db" not in archive.read_bytes()  # nothing readable without the key
@@ -172,6 +176,7 @@ def test_encrypted_backup_and_wrong_passphrase(demo, tmp_path, monkeypatch):
     assert stats(open_context())["claimants"] == stats(demo)["claimants"]
 
 
+@pytest.mark.sqlite_only
 def test_backup_is_consistent_while_another_connection_writes(demo, tmp_path):
     con = sqlite3.connect(demo.engine.url.database)
     con.execute("BEGIN IMMEDIATE")
@@ -189,6 +194,7 @@ def test_backup_is_consistent_while_another_connection_writes(demo, tmp_path):
     )
 
 
+@pytest.mark.sqlite_only
 def test_automatic_backups_rotate(demo):
     from casedesk.services import settings
 
@@ -201,6 +207,7 @@ def test_automatic_backups_rotate(demo):
     assert len(list((demo.data_dir / "backups").glob("auto-*.db"))) == 2
 
 
+@pytest.mark.sqlite_only
 def test_backup_cli_with_passphrase_env(demo, tmp_path, monkeypatch, capsys):
     monkeypatch.setenv("BACKUP_PASS", "s3cret")
     db = str(demo.engine.url.database)
@@ -212,17 +219,27 @@ def test_backup_cli_with_passphrase_env(demo, tmp_path, monkeypatch, capsys):
 # ---------------------------------------------------------------- evidence integrity and audit chain
 
 
+def _overwrite(ctx, item, data: bytes) -> None:
+    """Change stored evidence behind CaseDesk's back: the file, or the database blob."""
+    if evidence_svc.in_database(ctx):
+        with ctx.engine.begin() as conn:
+            conn.execute(
+                text("UPDATE evidence_blob SET data = :d WHERE sha256 = :s"), {"d": data, "s": item.sha256}
+            )
+    else:
+        evidence_svc.stored_path(ctx.evidence_dir, item.stored_name).write_bytes(data)
+
+
 def test_verify_clean_then_each_tampering_reported(demo, tmp_path):
     assert verify(demo) == []
     with Session(demo.engine) as s:
         item = s.exec(select(Evidence)).first()
-    path = evidence_svc.stored_path(demo.evidence_dir, item.stored_name)
-    data = bytearray(path.read_bytes())
-    data[0] ^= 0x01
-    path.write_bytes(bytes(data))
+    original = evidence_svc.read_bytes(demo, item.stored_name)
+    changed = bytes([original[0] ^ 0x01]) + original[1:]  # one byte
+    _overwrite(demo, item, changed)
     problems = verify(demo)
     assert any(f"证据 #{item.id}" in p and "已被修改" in p for p in problems)
-    path.write_bytes(bytes(data[:0]) + bytes([data[0] ^ 0x01]) + bytes(data[1:]))
+    _overwrite(demo, item, original)
     assert verify(demo) == []
 
 
@@ -234,16 +251,17 @@ def test_audit_edit_and_delete_detected(demo):
     mark_not_same(demo, 2, 3)
     assert verify(demo) == []
     with demo.engine.begin() as conn:
-        conn.execute(text("UPDATE audit_entry SET user = 'someone else' WHERE id = 2"))
+        conn.execute(text("UPDATE audit_entry SET \"user\" = 'someone else' WHERE id = 2"))
     assert any("#2" in p and "修改" in p for p in verify(demo))
     with demo.engine.begin() as conn:
-        conn.execute(text("UPDATE audit_entry SET user = 'tester' WHERE id = 2"))
+        conn.execute(text("UPDATE audit_entry SET \"user\" = 'tester' WHERE id = 2"))
     assert verify(demo) == []
     with demo.engine.begin() as conn:
         conn.execute(text("DELETE FROM audit_entry WHERE id = 2"))
     assert any("删除" in p for p in verify(demo))
 
 
+@pytest.mark.sqlite_only
 def test_deleting_the_newest_audit_entry_is_detected(demo):
     from casedesk.services.merchants import mark_not_same
 
@@ -255,12 +273,16 @@ def test_deleting_the_newest_audit_entry_is_detected(demo):
 
 
 def test_verify_cli_exit_codes(demo, capsys):
-    db = str(demo.engine.url.database)
-    assert cli(["--db", db, "verify"]) == 0
+    args = db_args_for(demo)
+    assert cli([*args, "verify"]) == 0
     with Session(demo.engine) as s:
         item = s.exec(select(Evidence)).first()
-    evidence_svc.stored_path(demo.evidence_dir, item.stored_name).unlink()
-    assert cli(["--db", db, "verify"]) == 1
+    if evidence_svc.in_database(demo):
+        with demo.engine.begin() as conn:
+            conn.execute(text("DELETE FROM evidence_blob WHERE sha256 = :s"), {"s": item.sha256})
+    else:
+        evidence_svc.stored_path(demo.evidence_dir, item.stored_name).unlink()
+    assert cli([*args, "verify"]) == 1
     assert "缺失" in capsys.readouterr().out
 
 
@@ -273,23 +295,25 @@ def test_evidence_names_cannot_escape(demo, tmp_path, name):
     src = tmp_path / "file.png"
     src.write_bytes(b"png bytes " + name.encode("utf-8", "replace"))
     [item] = evidence_svc.add_evidence(demo, 1, [src])
-    stored = evidence_svc.stored_path(demo.evidence_dir, item.stored_name)
-    assert demo.evidence_dir.resolve() in stored.parents and stored.read_bytes() == src.read_bytes()
+    assert evidence_svc.read_bytes(demo, item.stored_name) == src.read_bytes()
+    if not evidence_svc.in_database(demo):
+        stored = evidence_svc.stored_path(demo.evidence_dir, item.stored_name)
+        assert demo.evidence_dir.resolve() in stored.parents
     for bad in ("../" + item.stored_name, "/etc/passwd", item.stored_name[:10]):
         with pytest.raises(UserError):
             evidence_svc.stored_path(demo.evidence_dir, bad)
 
 
 def test_evidence_add_cli_and_unknown_case(demo, tmp_path, capsys):
-    db = str(demo.engine.url.database)
+    args = db_args_for(demo)
     f = tmp_path / "聊天记录.png"
     f.write_bytes(b"chat")
-    assert cli(["--db", db, "evidence", "add", "--case", "2", "--kind", "聊天记录", str(f)]) == 0
+    assert cli([*args, "evidence", "add", "--case", "2", "--kind", "聊天记录", str(f)]) == 0
     out = capsys.readouterr().out
     assert out.split("\t")[1].strip() == evidence_svc.hash_file(f)
     before = stats(demo)
-    assert cli(["--db", db, "evidence", "add", "--case", "99999", str(f)]) == 2
-    assert cli(["--db", db, "evidence", "add", "--case", "2", str(tmp_path / "missing.png")]) == 2
+    assert cli([*args, "evidence", "add", "--case", "99999", str(f)]) == 2
+    assert cli([*args, "evidence", "add", "--case", "2", str(tmp_path / "missing.png")]) == 2
     assert stats(demo) == before
 
 
@@ -405,9 +429,9 @@ def test_merchant_csv_matcher_fuzz(tmp_path, rows):
 
 def test_erase_claimant_keeps_amounts(demo, capsys):
     before = stats(demo)
-    db = str(demo.engine.url.database)
-    assert cli(["--db", db, "erase-claimant", "1"]) == 2  # needs --yes
-    assert cli(["--db", db, "erase-claimant", "1", "--yes"]) == 0
+    args = db_args_for(demo)
+    assert cli([*args, "erase-claimant", "1"]) == 2  # needs --yes
+    assert cli([*args, "erase-claimant", "1", "--yes"]) == 0
     after = stats(demo)
     assert (
         after["total_amount_fen"] == before["total_amount_fen"] and after["claimants"] == before["claimants"]
@@ -423,8 +447,7 @@ def test_full_export_is_audited(demo, tmp_path):
     assert (
         cli(
             [
-                "--db",
-                str(demo.engine.url.database),
+                *db_args_for(demo),
                 "export",
                 "cases",
                 "--format",
@@ -459,6 +482,7 @@ socket.getaddrinfo = _refuse
 """
 
 
+@pytest.mark.sqlite_only  # a team database is reached over the network by design
 def test_no_network_connections(demo, tmp_path, monkeypatch):
     """Internet sockets cannot be created: the command line and the GUI work all the same."""
     guard = tmp_path / "guard"

@@ -764,6 +764,10 @@ Log file: </translation>
         <translation>Default arbitration commission</translation>
     </message>
     <message>
+        <source>团队数据库地址（留空用本地；重启后生效）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>市场监督管理局（12315）</source>
         <translation>Market regulator (12315)</translation>
     </message>

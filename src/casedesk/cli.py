@@ -171,6 +171,25 @@ def cmd_verify(args: argparse.Namespace) -> int:
     return 1
 
 
+def cmd_migrate_to(args: argparse.Namespace) -> int:
+    from .services.migrate import migrate_to
+
+    report = migrate_to(_context(args), args.url)
+    _print_json(report)
+    return 0 if report["ok"] and not report["missing_evidence"] else 1
+
+
+def cmd_users(args: argparse.Namespace) -> int:
+    from .services import permissions
+
+    ctx = _context(args)
+    if args.users_cmd == "add":
+        permissions.add_user(ctx, args.name, args.role)
+    for name, role in permissions.users(ctx):
+        print(f"{name}\t{role}")
+    return 0
+
+
 def cmd_erase(args: argparse.Namespace) -> int:
     from .services.errors import UserError
     from .services.privacy import erase_claimant
@@ -308,6 +327,18 @@ def build_parser() -> argparse.ArgumentParser:
     s.set_defaults(func=cmd_restore)
     s = sub.add_parser("verify", help="校验证据文件与审计链")
     s.set_defaults(func=cmd_verify)
+
+    s = sub.add_parser("migrate-to", help="把本地数据库（含证据）复制到空的团队数据库")
+    s.add_argument("url", help="postgresql+psycopg://用户:密码@服务器/库名")
+    s.set_defaults(func=cmd_migrate_to)
+
+    u = sub.add_parser("users", help="团队成员与角色")
+    usub = u.add_subparsers(dest="users_cmd", required=True, parser_class=_Parser)
+    s = usub.add_parser("add", help="登记成员或修改角色（第一个须为 admin）")
+    s.add_argument("name")
+    s.add_argument("--role", choices=["admin", "advocate", "read-only"], default="advocate")
+    usub.add_parser("list", help="列出成员")
+    u.set_defaults(func=cmd_users)
 
     s = sub.add_parser("erase-claimant", help="按本人要求删除投诉人的个人信息（保留匿名金额与计数）")
     s.add_argument("claimant", type=int)

@@ -20,6 +20,7 @@ from ..store.models import Case, CaseEvent, ChannelRef, Claimant, Evidence, Merc
 from . import audit, search
 from .context import Context
 from .errors import Conflict, NotFound, UserError
+from .permissions import require
 
 SORT_COLUMNS = {
     "id": col(Case.id),
@@ -310,6 +311,7 @@ def validate_form(form: CaseForm) -> dict[str, str]:
 def save_case(ctx: Context, form: CaseForm) -> int:
     """Save the editor's form; refuses when someone else saved the case since it was loaded."""
     errors = validate_form(form)
+    require(ctx, "write", "修改案件")
     if errors:
         raise UserError("；".join(errors.values()))
     with transaction(ctx.engine) as s:

@@ -37,7 +37,12 @@ def _login() -> str:
 
 
 def open_context(db: str | os.PathLike[str] | None = None, database_url: str | None = None) -> Context:
-    """Open (and migrate) the database: --database-url, else --db / CASEDESK_DB, else the default."""
+    """Open (and migrate) the database: --database-url, else --db / CASEDESK_DB, else a team
+    database named by CASEDESK_DATABASE_URL or the settings, else the local default."""
+    if not database_url and not db and not os.environ.get("CASEDESK_DB"):
+        from .settings import load
+
+        database_url = os.environ.get("CASEDESK_DATABASE_URL") or load()["database_url"] or None
     if database_url:
         url = database_url
     else:

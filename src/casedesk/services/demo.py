@@ -24,7 +24,8 @@ from ..store.models import (
 )
 from . import audit, search
 from .context import Context
-from .evidence import store_bytes
+from .evidence import put_bytes
+from .permissions import require
 
 DEMO_TAG = "[演示数据]"
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高郑梁谢宋唐许韩冯邓曹彭曾萧田董袁潘蒋蔡余杜叶程魏苏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱覃武戴孔"
@@ -119,6 +120,7 @@ def _id_number(rng: random.Random) -> str:
 def load_demo(ctx: Context) -> bool:
     """Fill the database once. Returns False when the demo is already there."""
     rng = random.Random(20240315)
+    require(ctx, "admin", "载入演示数据")
     with transaction(ctx.engine) as s:
         if s.exec(select(Merchant).where(Merchant.notes == DEMO_TAG)).first():
             return False
@@ -209,7 +211,7 @@ def load_demo(ctx: Context) -> bool:
                     k=rng.randint(2, 6),
                 ):
                     content = f"{kind}（演示）案件 {case.id} 投诉人 {c.name}".encode()
-                    sha, stored = store_bytes(ctx.evidence_dir, content, "demo.txt")
+                    sha, stored = put_bytes(ctx, s, content, "demo.txt")
                     s.add(
                         Evidence(
                             case_id=case.id,

@@ -1,8 +1,13 @@
-"""Evidence files, stored content-addressed: evidence/ab/abcdef…(sha256).ext.
+"""Evidence files, stored content-addressed under their SHA-256.
 
-The stored name is derived from the hash alone (plus a sanitized extension), so no user-supplied
-name can reach outside the evidence folder. A copy is written to a temporary file and renamed
-into place, so a crash never leaves a half-written evidence file under its final name.
+Local (SQLite) mode keeps them in the data folder, evidence/ab/abcdef…(sha256).ext: the stored
+name is derived from the hash alone (plus a sanitized extension), so no user-supplied name can
+reach outside the folder, and a copy is written to a temporary file and renamed into place, so a
+crash never leaves a half-written file under its final name.
+
+Team (PostgreSQL) mode keeps the content in the database (table evidence_blob): every member
+reaches it without a shared drive, the server's backups include it, and one transaction covers
+the content and its record.
 """
 
 import hashlib
@@ -13,12 +18,15 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
+from sqlmodel import Session
+
 from ..domain.vocab import EVIDENCE_KINDS
 from ..store.db import transaction
-from ..store.models import Case, Evidence
+from ..store.models import Case, Evidence, EvidenceBlob
 from . import audit
 from .context import Context
 from .errors import NotFound, UserError
+from .permissions import require
 
 MAX_BYTES = 1 * 2**30  # 1 GiB: larger files are refused (store a link or a compressed copy instead)
 _EXT = re.compile(r"^\.[a-z0-9]{1,8}$")
@@ -100,6 +108,54 @@ def _store_file(root: Path, source: Path) -> tuple[str, str, int]:
     return sha, stored, size
 
 
+def in_database(ctx: Context) -> bool:
+    """Team databases keep evidence content in the database; a local SQLite one in files."""
+    return not ctx.is_sqlite
+
+
+def put_bytes(ctx: Context, session: Session, data: bytes, original_name: str) -> tuple[str, str]:
+    """Store content inside the caller's transaction; returns (sha256, stored name)."""
+    if not in_database(ctx):
+        return store_bytes(ctx.evidence_dir, data, original_name)
+    sha = hashlib.sha256(data).hexdigest()
+    if session.get(EvidenceBlob, sha) is None:
+        session.add(EvidenceBlob(sha256=sha, size=len(data), data=data))
+    return sha, sha + safe_extension(original_name)
+
+
+def read_bytes(ctx: Context, stored_name: str) -> bytes | None:
+    """The stored content, or None when it is missing."""
+    if not in_database(ctx):
+        path = stored_path(ctx.evidence_dir, stored_name)
+        return path.read_bytes() if path.exists() else None
+    with Session(ctx.engine) as s:
+        blob = s.get(EvidenceBlob, stored_name[:64])
+        return bytes(blob.data) if blob else None
+
+
+def local_copy(ctx: Context, stored_name: str) -> Path:
+    """A file to open or preview: the stored file itself, or a cached copy of a database blob."""
+    if not in_database(ctx):
+        return stored_path(ctx.evidence_dir, stored_name)
+    target = ctx.data_dir / "cache" / "evidence" / stored_name
+    stored_path(ctx.data_dir / "cache" / "evidence", stored_name)  # validates the name
+    if not target.exists():
+        data = read_bytes(ctx, stored_name)
+        if data is None:
+            raise UserError(f"证据内容缺失：{stored_name}")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+    return target
+
+
+def current_hash(ctx: Context, stored_name: str) -> str | None:
+    if not in_database(ctx):
+        path = stored_path(ctx.evidence_dir, stored_name)
+        return hash_file(path) if path.exists() else None
+    data = read_bytes(ctx, stored_name)
+    return hashlib.sha256(data).hexdigest() if data is not None else None
+
+
 def add_evidence(
     ctx: Context,
     case_id: int,
@@ -109,6 +165,7 @@ def add_evidence(
     description: str = "",
     collected_on: date | None = None,
 ) -> list[Evidence]:
+    require(ctx, "write", "添加证据")
     if kind not in EVIDENCE_KINDS:
         raise UserError(f"证据类型「{kind}」无效，可选：{'、'.join(EVIDENCE_KINDS)}")
     for f in files:
@@ -121,7 +178,16 @@ def add_evidence(
             raise NotFound(f"没有编号为 {case_id} 的案件")
         items = []
         for f in files:
-            sha, stored, size = _store_file(ctx.evidence_dir, f)
+            if in_database(ctx):
+                if f.stat().st_size > MAX_BYTES:
+                    raise UserError(
+                        f"文件过大（{f.stat().st_size / 2**30:.1f} GB，上限 {MAX_BYTES / 2**30:.0f} GB）：{f.name}"
+                    )
+                data = f.read_bytes()
+                sha, stored = put_bytes(ctx, s, data, f.name)
+                size = len(data)
+            else:
+                sha, stored, size = _store_file(ctx.evidence_dir, f)
             item = Evidence(
                 case_id=case_id,
                 kind=kind,

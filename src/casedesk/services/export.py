@@ -12,6 +12,7 @@ from ..store.models import Case, Claimant, Merchant, Order
 from . import audit
 from .context import Context
 from .errors import UserError
+from .permissions import require
 
 COLUMNS = [
     "案件编号",
@@ -62,6 +63,8 @@ def case_rows(ctx: Context, full: bool = False) -> list[list[object]]:
 
 
 def export_cases(ctx: Context, what: str, out: Path, fmt: str, full: bool = False) -> int:
+    if full:
+        require(ctx, "write", "导出完整个人信息")
     if out.exists() and out.is_dir():
         raise UserError(f"输出路径是文件夹：{out}")
     if not out.parent.exists():

@@ -23,6 +23,7 @@ from ..store.models import Case, Claimant, Evidence, GeneratedDocument, Merchant
 from . import audit, settings
 from .context import Context
 from .errors import NotFound, UserError
+from .permissions import require
 
 
 def template_dir(ctx: Context) -> Path:
@@ -222,6 +223,7 @@ def generate_single(
     election: bool = False,
 ) -> Path:
     """group_complaint | roster | evidence_list | poa → one file."""
+    require(ctx, "write", "生成文书")
     _check_out_file(out, fmt)
     with Session(ctx.engine) as s:
         if kind == "evidence_list" and case_id is not None:
@@ -305,6 +307,7 @@ def generate_arbitration(
     cancelled: Callable[[], bool] | None = None,
 ) -> list[Path]:
     """One application per case, plus one combined PDF for printing. All files or none."""
+    require(ctx, "write", "生成文书")
     if not commission.strip():
         raise UserError("请填写仲裁委员会名称")
     if out_dir.exists() and not out_dir.is_dir():

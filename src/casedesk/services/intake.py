@@ -29,6 +29,7 @@ from ..store.models import Case, Claimant, ImportBatch, Merchant, MerchantIdenti
 from . import audit, search
 from .context import Context
 from .errors import UserError
+from .permissions import require
 from .sheets import MAX_HEADER_SCAN, open_sheet
 
 CHUNK = 1000
@@ -516,6 +517,8 @@ def import_file(
     """Import one file in one transaction. dry_run validates and reports without writing."""
     path = Path(path)
     result = ImportResult()
+    if not dry_run:
+        require(ctx, "write", "导入表格")
     opened = open_sheet(path, sheet)
     raw_rows: dict[int, list[object]] = {}
     try:

@@ -26,6 +26,7 @@ from ..store.models import (
 from . import audit, search
 from .context import Context
 from .errors import NotFound, UserError
+from .permissions import require
 from .sheets import open_sheet
 
 MERGEABLE_FIELDS = (
@@ -164,6 +165,7 @@ def duplicate_groups(ctx: Context) -> list[DuplicateGroup]:
 def mark_not_same(ctx: Context, a: int, b: int) -> None:
     if a == b:
         raise UserError("两个编号相同")
+    require(ctx, "write", "标记商家")
     with transaction(ctx.engine) as s:
         for mid in (a, b):
             if s.get(Merchant, mid) is None:
@@ -188,6 +190,7 @@ def merge(ctx: Context, survivor_id: int, other_ids: list[int], choices: dict[st
     """Merge others into survivor. choices maps a field to the merchant whose value is kept;
     without a choice the survivor's value stays, or the first non-empty one when it has none."""
     others = list(dict.fromkeys(other_ids))
+    require(ctx, "write", "合并商家")
     if survivor_id in others:
         raise UserError(f"保留的商家 #{survivor_id} 不能同时被合并")
     with transaction(ctx.engine) as s:
@@ -254,6 +257,7 @@ def merge(ctx: Context, survivor_id: int, other_ids: list[int], choices: dict[st
 
 
 def unmerge(ctx: Context, merge_id: int) -> None:
+    require(ctx, "write", "撤销合并")
     with transaction(ctx.engine) as s:
         record = s.get(MergeRecord, merge_id)
         if record is None:

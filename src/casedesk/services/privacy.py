@@ -5,16 +5,18 @@ from sqlalchemy import update
 from sqlmodel import col, select
 
 from ..store.db import transaction
-from ..store.models import Case, CaseEvent, Claimant, Evidence
+from ..store.models import Case, CaseEvent, Claimant, Evidence, EvidenceBlob
 from . import audit, search
 from .context import Context
 from .errors import NotFound, UserError
-from .evidence import stored_path
+from .evidence import in_database, stored_path
+from .permissions import require
 
 
 def erase_claimant(ctx: Context, claimant_id: int) -> int:
     """Returns the number of evidence files removed."""
     removed_files = []
+    require(ctx, "admin", "删除投诉人个人信息")
     with transaction(ctx.engine) as s:
         c = s.get(Claimant, claimant_id)
         if c is None:
@@ -41,6 +43,9 @@ def erase_claimant(ctx: Context, claimant_id: int) -> int:
                 ).first()
                 if shared is None and e.stored_name:
                     removed_files.append(e.stored_name)
+                    blob = s.get(EvidenceBlob, e.sha256) if in_database(ctx) else None
+                    if blob is not None:
+                        s.delete(blob)
                 s.delete(e)
         s.flush()
         search.reindex(s, case_ids)  # type: ignore[arg-type]
@@ -52,6 +57,7 @@ def erase_claimant(ctx: Context, claimant_id: int) -> int:
             "erase_personal_data",
             after={"cases": len(case_ids), "evidence_files": len(removed_files)},
         )
-    for name in removed_files:  # after the commit: a crash leaves an orphan file, never a dangling row
-        stored_path(ctx.evidence_dir, name).unlink(missing_ok=True)
+    if not in_database(ctx):
+        for name in removed_files:  # after the commit: a crash leaves an orphan file, never a dangling row
+            stored_path(ctx.evidence_dir, name).unlink(missing_ok=True)
     return len(removed_files)

@@ -24,6 +24,7 @@ SETTINGS = (
     Setting("default_commission", "", "默认仲裁委员会"),
     Setting("language", "zh_CN", "界面语言（zh_CN/en）"),
     Setting("backups_keep", 10, "自动备份保留份数"),
+    Setting("database_url", "", "团队数据库地址（留空则用本地数据库）"),
 )
 DEFAULTS = {s.key: s.default for s in SETTINGS}
 

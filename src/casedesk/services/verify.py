@@ -5,7 +5,7 @@ from sqlmodel import Session, select
 from ..store.models import Evidence
 from .audit import check_head, verify_chain
 from .context import Context
-from .evidence import hash_file, stored_path
+from .evidence import current_hash
 
 
 def verify(ctx: Context) -> list[str]:
@@ -15,13 +15,13 @@ def verify(ctx: Context) -> list[str]:
             if not e.stored_name:
                 continue
             try:
-                path = stored_path(ctx.evidence_dir, e.stored_name)
-            except Exception as exc:  # noqa: BLE001
+                digest = current_hash(ctx, e.stored_name)
+            except Exception as exc:  # noqa: BLE001 - a bad stored name is itself a finding
                 problems.append(f"证据 #{e.id}（{e.original_name}）：{exc}")
                 continue
-            if not path.exists():
+            if digest is None:
                 problems.append(f"证据 #{e.id}（{e.original_name}）文件缺失：{e.stored_name}")
-            elif hash_file(path) != e.sha256:
+            elif digest != e.sha256:
                 problems.append(f"证据 #{e.id}（{e.original_name}）已被修改：哈希与收集时不符")
         chain_problems, last = verify_chain(s)
         problems.extend(chain_problems)

@@ -3,7 +3,7 @@
 from datetime import date, datetime, timezone
 from typing import Any, Optional
 
-from sqlalchemy import JSON, Column, ForeignKey, Index, Integer, UniqueConstraint
+from sqlalchemy import JSON, Column, ForeignKey, Index, Integer, LargeBinary, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 # Stable constraint names so Alembic's batch mode can alter SQLite tables later.
@@ -216,3 +216,23 @@ class SavedMapping(SQLModel, table=True):
     id: Optional[int] = Field(default=None, primary_key=True)
     name: str = Field(unique=True)
     mapping: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+
+
+class User(SQLModel, table=True):
+    """An advocate of a team. With no users registered, the database is single-user (admin)."""
+
+    __tablename__ = "app_user"
+    id: Optional[int] = Field(default=None, primary_key=True)
+    name: str = Field(unique=True)
+    role: str = "advocate"  # admin | advocate | read-only
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class EvidenceBlob(SQLModel, table=True):
+    """Evidence content kept in the database itself (team mode): every member reaches it, the
+    server's backups include it, and one transaction covers the file and its record."""
+
+    __tablename__ = "evidence_blob"
+    sha256: str = Field(primary_key=True)
+    size: int = 0
+    data: bytes = Field(sa_column=Column(LargeBinary, nullable=False))

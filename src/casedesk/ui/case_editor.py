@@ -38,7 +38,7 @@ from ..domain.vocab import (
 )
 from ..services import cases as svc
 from ..services.context import Context
-from ..services.evidence import add_evidence, stored_path
+from ..services.evidence import add_evidence, local_copy
 from . import errors
 from .i18n import label as tr_label
 from .pdf_preview import PdfPreview
@@ -308,7 +308,7 @@ class CaseEditor(QDialog):
             return
         e = self.evidence.item(row).data(Qt.ItemDataRole.UserRole)
         try:
-            path = stored_path(self.ctx.evidence_dir, e["stored_name"])
+            path = local_copy(self.ctx, e["stored_name"])
         except Exception as exc:  # noqa: BLE001
             self.image.setText(str(exc))
             return

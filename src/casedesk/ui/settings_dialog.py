@@ -30,6 +30,7 @@ class SettingsDialog(QDialog):
             ("advocate_phone", self.tr("经办人电话")),
             ("advocate_address", self.tr("经办人地址")),
             ("default_commission", self.tr("默认仲裁委员会")),
+            ("database_url", self.tr("团队数据库地址（留空用本地；重启后生效）")),
         ):
             edit = QLineEdit(str(values[key]))
             self.edits[key] = edit
