@@ -765,7 +765,7 @@ Log file: </translation>
     </message>
     <message>
         <source>团队数据库地址（留空用本地；重启后生效）</source>
-        <translation type="unfinished"></translation>
+        <translation>Team database URL (empty: local; after restart)</translation>
     </message>
     <message>
         <source>市场监督管理局（12315）</source>
