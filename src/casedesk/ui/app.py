@@ -21,6 +21,11 @@ def make_app(language: str | None = None) -> QApplication:
     app.setOrganizationName("CaseDesk")
     app.setApplicationName("CaseDesk")
     install_app_font(app)  # type: ignore[arg-type]
+    from importlib.resources import files
+
+    from PySide6.QtGui import QIcon
+
+    app.setWindowIcon(QIcon(str(files("casedesk.resources").joinpath("icons/casedesk-256.png"))))  # type: ignore[attr-defined]
     lang = language or settings.load()["language"]
     translator = load_translator(lang)
     if translator is not None:

@@ -3,6 +3,7 @@ Simplified Chinese); the .qm files are built from them — by packaging/build-tr
 release, or on first use into the cache folder when a checkout has none — never edited by hand."""
 
 import subprocess
+import sys
 from importlib.resources import files
 from pathlib import Path
 
@@ -36,7 +37,8 @@ def qm_path(language: str) -> Path | None:
     if not ts.exists():
         return None
     shipped = ts.with_suffix(".qm")
-    if shipped.exists() and shipped.stat().st_mtime >= ts.stat().st_mtime:
+    # a frozen bundle ships its .qm (file times are not kept there); a checkout rebuilds a stale one
+    if shipped.exists() and (getattr(sys, "frozen", False) or shipped.stat().st_mtime >= ts.stat().st_mtime):
         return shipped
     cached = paths.data_dir() / "cache" / "i18n" / shipped.name
     if cached.exists() and cached.stat().st_mtime >= ts.stat().st_mtime:
