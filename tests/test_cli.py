@@ -138,3 +138,10 @@ def test_merge_and_unmerge_commands(capsys, db_args):
     assert json.loads(run(capsys, *db_args, "stats", "--json")[1])["merchants"] == 3
     assert run(capsys, *db_args, "merchants", "unmerge", str(merge_id))[0] == 0
     assert json.loads(run(capsys, *db_args, "stats", "--json")[1])["merchants"] == 4
+
+
+def test_missing_input_file_creates_no_database(capsys, tmp_path):
+    db = tmp_path / "never.db"
+    code, _, err = run(capsys, "--db", str(db), "import", str(tmp_path / "missing.xlsx"))
+    assert code == 2 and "文件不存在" in err
+    assert not db.exists()

@@ -95,3 +95,38 @@ def test_schema_head_constant_matches_alembic():
     from casedesk.store.db import SCHEMA_HEAD
 
     assert SCHEMA_HEAD == head_revision()
+
+
+@pytest.mark.sqlite_only
+def test_database_at_an_older_revision_is_upgraded_after_a_backup(tmp_path):
+    from alembic import command
+    from sqlalchemy import inspect
+
+    from casedesk.store.db import _alembic_config, make_engine
+
+    path = tmp_path / "old.db"
+    engine = make_engine(sqlite_url(path))
+    cfg = _alembic_config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0001")
+        conn.execute(
+            text(
+                "INSERT INTO merchant (display_name, platforms, company_name, uscc, legal_rep, address, "
+                "status, notes, created_at, version) VALUES ('旧商家', '', '', '', '', '', '跑路', '', "
+                "'2024-01-01 00:00:00', 1)"
+            )
+        )
+    engine.dispose()
+    upgraded = open_engine(sqlite_url(path))
+    assert current_revision(upgraded) == head_revision()
+    assert "case_search" in inspect(upgraded).get_table_names()
+    with upgraded.connect() as conn:
+        assert conn.execute(text("SELECT display_name FROM merchant")).scalar() == "旧商家"
+    backups = list(tmp_path.glob("old.before-*.bak"))
+    assert len(backups) == 1
+    import sqlite3
+
+    assert (
+        sqlite3.connect(backups[0]).execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0001"
+    )

@@ -1,5 +1,6 @@
 """Team mode: optimistic locking with two real connections, roles enforced in services, users on
 the command line, and migrate-to from a local database (run against PostgreSQL in CI)."""
+
 import pytest
 from conftest import PG_URL, db_args_for
 from sqlmodel import Session, select

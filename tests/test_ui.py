@@ -381,3 +381,34 @@ def test_screenshot_command(tmp_path, demo):
 
     image = QImage(str(out))
     assert image.width() > 800 and image.height() > 500
+
+
+def test_print_pdf_to_a_pdf_printer(qapp, demo, tmp_path):
+    from PySide6.QtPrintSupport import QPrinter
+
+    from casedesk.services import filings
+    from casedesk.ui.printing import print_pdf
+
+    source = tmp_path / "roster.pdf"
+    filings.generate_single(demo, "roster", 2, "pdf", source)
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    pages = print_pdf(source, printer)
+    from pypdf import PdfReader
+
+    assert pages == len(PdfReader(str(source)).pages) == len(PdfReader(str(tmp_path / "printed.pdf")).pages)
+
+
+def test_generate_dialog_cancel_writes_nothing(window, qtbot, demo, tmp_path):
+    window.show_view("filings")
+    window.filings.open_generate()
+    dialog = window.filings.dialog
+    dialog.merchant.setCurrentIndex(dialog.merchant.findData(1))
+    dialog.kind.setCurrentIndex(dialog.kind.findData("arbitration"))
+    dialog.commission.setText("深圳国际仲裁院")
+    dialog.out.setText(str(tmp_path / "arb"))
+    dialog.generate()
+    dialog.cancel()
+    qtbot.waitUntil(lambda: "取消" in dialog.message.text(), timeout=60_000)
+    assert not list((tmp_path / "arb").glob("*.pdf"))

@@ -383,6 +383,10 @@ Log file: </translation>
         <source>生成文书…</source>
         <translation>Generate documents…</translation>
     </message>
+    <message>
+        <source>打印预览中的文书…</source>
+        <translation>Print the previewed document…</translation>
+    </message>
 </context>
 <context>
     <name>GenerateDialog</name>
@@ -429,6 +433,10 @@ Log file: </translation>
     <message>
         <source>生成</source>
         <translation>Generate</translation>
+    </message>
+    <message>
+        <source>取消生成</source>
+        <translation>Cancel</translation>
     </message>
     <message>
         <source>保存到文件夹</source>

@@ -54,9 +54,19 @@ def cmd_stats(args: argparse.Namespace) -> int:
     return 0
 
 
+def _require_files(*names: str) -> None:
+    """Refuse a missing input before anything is opened or created."""
+    from .services.errors import UserError
+
+    for name in names:
+        if not Path(name).is_file():
+            raise UserError(f"文件不存在：{name}")
+
+
 def cmd_import(args: argparse.Namespace) -> int:
     from .services.intake import import_file, write_error_report
 
+    _require_files(args.file)
     ctx = _context(args)
     result = import_file(ctx, Path(args.file), sheet=args.sheet, dry_run=args.dry_run)
     if args.report:
@@ -134,6 +144,7 @@ def cmd_doc(args: argparse.Namespace) -> int:
 def cmd_evidence(args: argparse.Namespace) -> int:
     from .services.evidence import add_evidence
 
+    _require_files(*args.files)
     ctx = _context(args)
     for item in add_evidence(
         ctx, args.case, [Path(f) for f in args.files], kind=args.kind, proves=args.proves

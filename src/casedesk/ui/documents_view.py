@@ -33,7 +33,7 @@ from ..services.context import Context
 from . import errors
 from .i18n import label as tr_label
 from .pdf_preview import PdfPreview
-from .tasks import run_task
+from .tasks import CancelToken, run_task
 
 DOC_TYPES = [
     ("group_complaint", QT_TRANSLATE_NOOP("labels", "集体投诉书（附名册）")),
@@ -93,6 +93,12 @@ class GenerateDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Close
         )
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("生成"))
+        self.cancel_button = self.buttons.addButton(
+            self.tr("取消生成"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.cancel_button.setEnabled(False)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.token = CancelToken()
         self.buttons.accepted.connect(self.generate)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -171,9 +177,13 @@ class GenerateDialog(QDialog):
 
         from ..services import filings  # reportlab and python-docx load only when needed
 
+        self.token = token = CancelToken()
+
         def work(progress):  # type: ignore[no-untyped-def]
             if kind == "arbitration":
-                return filings.generate_arbitration(ctx, mid, commission, fmt, out, progress=progress)
+                return filings.generate_arbitration(
+                    ctx, mid, commission, fmt, out, progress=progress, cancelled=token
+                )
             if kind == "evidence_list":
                 return [filings.generate_single(ctx, "evidence_list", mid, fmt, out)]
             real = {"election": "poa"}.get(kind, kind)
@@ -186,7 +196,12 @@ class GenerateDialog(QDialog):
         self.progress.setVisible(True)
         self.progress.setRange(0, 0)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
+        self.cancel_button.setEnabled(kind == "arbitration")
         run_task(work, self._done, self._failed, self._progress)
+
+    def cancel(self) -> None:
+        self.token.cancel()
+        self.cancel_button.setEnabled(False)
 
     def _progress(self, done: int, total: int) -> None:
         self.progress.setRange(0, total)
@@ -194,12 +209,14 @@ class GenerateDialog(QDialog):
 
     def _done(self, outputs: list[Path]) -> None:
         self.outputs = outputs
+        self.cancel_button.setEnabled(False)
         self.progress.setVisible(False)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(True)
         self.message.setText(self.tr("已生成：") + "\n".join(str(p) for p in outputs[:5]))
         self.generated.emit(outputs)
 
     def _failed(self, exc: BaseException, tb: str) -> None:
+        self.cancel_button.setEnabled(False)
         self.progress.setVisible(False)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(True)
         self.message.setText(errors.expected_message(exc) or self.tr("生成失败"))
@@ -230,12 +247,17 @@ class FilingsView(QWidget):
         self.preview = PdfPreview()
         generate = QPushButton(self.tr("生成文书…"))
         generate.clicked.connect(self.open_generate)
+        self.print_button = QPushButton(self.tr("打印预览中的文书…"))
+        self.print_button.setEnabled(False)
+        self.print_button.clicked.connect(self.print_current)
+        self.current_pdf: Path | None = None
         split = QSplitter()
         left = QWidget()
         lv = QVBoxLayout(left)
         lv.addWidget(self.table)
         row = QHBoxLayout()
         row.addStretch()
+        row.addWidget(self.print_button)
         row.addWidget(generate)
         lv.addLayout(row)
         split.addWidget(left)
@@ -275,7 +297,24 @@ class FilingsView(QWidget):
     def show_result(self, outputs: list[Path]) -> None:
         pdfs = [p for p in outputs if p.suffix == ".pdf"]
         if pdfs:
+            self.current_pdf = pdfs[-1]
             self.preview.load(pdfs[-1])
+            self.print_button.setEnabled(True)
+
+    def print_current(self) -> None:
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        from .printing import print_pdf
+
+        if self.current_pdf is None:
+            return
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec() == QPrintDialog.DialogCode.Accepted:
+            try:
+                print_pdf(self.current_pdf, printer)
+            except Exception as exc:  # noqa: BLE001
+                errors.report(self, exc)
 
 
 class DocumentsView(QWidget):
