@@ -55,6 +55,17 @@ def damages_fen(case: CaseData) -> int:
     return max(3 * price, FRAUD_MINIMUM_FEN) if case.fraud_claimed else 0
 
 
+def _new_document(t: DocTemplate, doc_type: str, subject: str, case_ids: list[int]) -> Document:
+    """A document that records the template and version it came from and the cases it covers."""
+    return Document(
+        doc_type=doc_type,
+        title=f"{t.title}（{subject}）",
+        template=t.name,
+        template_version=t.version,
+        case_ids=case_ids,
+    )
+
+
 def _numbered(items: list[str]) -> list[Paragraph]:
     return [Paragraph(f"{i}. {text}") for i, text in enumerate(items, start=1)]
 
@@ -206,13 +217,7 @@ def group_complaint(
     values["problem_summary"] = (
         "、".join(f"{k}（{v} 人）" for k, v in problems.most_common()) or "商品与宣传不符"
     )
-    doc = Document(
-        doc_type="group_complaint",
-        title=f"{t.title}（{merchant.legal_name}）",
-        template=t.name,
-        template_version=t.version,
-        case_ids=[c.id for c in cases],
-    )
+    doc = _new_document(t, "group_complaint", merchant.legal_name, [c.id for c in cases])
     doc.add(Title(t.title, subtitle=f"致：{recipient}"))
     n = 1
     doc.add(_section(n, "投诉人及代表人"), Paragraph(t.fill("representatives_intro", **values)))
@@ -291,13 +296,7 @@ def group_complaint(
 
 def roster(t: DocTemplate, merchant: MerchantData, cases: list[CaseData], full: bool = False) -> Document:
     values = _totals(cases)
-    doc = Document(
-        doc_type="roster",
-        title=f"{t.title}（{merchant.legal_name}）",
-        template=t.name,
-        template_version=t.version,
-        case_ids=[c.id for c in cases],
-    )
+    doc = _new_document(t, "roster", merchant.legal_name, [c.id for c in cases])
     doc.add(
         Title(t.title),
         Paragraph(t.fill("subject", merchant=merchant.legal_name), indent=False),
@@ -342,13 +341,7 @@ def arbitration(
         "payment": "、".join(sorted({o.payment_method for o in case.orders})) or "先用后付",
         "problems": "、".join(case.problem_types) or "商品与宣传不符",
     }
-    doc = Document(
-        doc_type="arbitration",
-        title=f"{t.title}（{p.name}）",
-        template=t.name,
-        template_version=t.version,
-        case_ids=[case.id],
-    )
+    doc = _new_document(t, "arbitration", p.name, [case.id])
     sex, age = _sex_and_age(p.id_number, today)
     doc.add(Title(t.title))
     # the applicant's own application: full ID number and phone are needed here
@@ -398,13 +391,7 @@ def power_of_attorney(
     today: date | None = None,
 ) -> Document:
     """One page per claimant: the claimant's own document, with their full identity."""
-    doc = Document(
-        doc_type="power_of_attorney",
-        title=f"{t.title}（{merchant.legal_name}）",
-        template=t.name,
-        template_version=t.version,
-        case_ids=[c.id for c in cases],
-    )
+    doc = _new_document(t, "power_of_attorney", merchant.legal_name, [c.id for c in cases])
     seen: set[int] = set()
     platform = merchant.platforms[0] if merchant.platforms else "短视频"
     for c in cases:
@@ -459,13 +446,7 @@ def representative_election(
     people: dict[int, Person] = {}
     for c in cases:
         people.setdefault(c.claimant.id, c.claimant)
-    doc = Document(
-        doc_type="representative_election",
-        title=f"{t.title}（{merchant.legal_name}）",
-        template=t.name,
-        template_version=t.version,
-        case_ids=[c.id for c in cases],
-    )
+    doc = _new_document(t, "representative_election", merchant.legal_name, [c.id for c in cases])
     doc.add(
         Title(t.title),
         Paragraph(
@@ -504,13 +485,7 @@ def evidence_list(
     case_ids: list[int],
     today: date | None = None,
 ) -> Document:
-    doc = Document(
-        doc_type="evidence_list",
-        title=f"{t.title}（{subject}）",
-        template=t.name,
-        template_version=t.version,
-        case_ids=case_ids,
-    )
+    doc = _new_document(t, "evidence_list", subject, case_ids)
     doc.add(
         Title(t.title),
         Paragraph(t.fill("subject", subject=subject, submitter=submitter), indent=False),

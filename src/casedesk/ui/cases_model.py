@@ -3,18 +3,18 @@ rows a page at a time as the view asks for them, so 100,000 cases cost a list of
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from ..services import cases as svc
 from ..services.context import Context
-from .i18n import label as tr_label
+from .table_models import ColumnsModel
 
 PAGE = 200
 Index = QModelIndex | QPersistentModelIndex
 
 
-class CasesModel(QAbstractTableModel):
+class CasesModel(ColumnsModel):
     COLUMNS = [
         ("id", QT_TRANSLATE_NOOP("labels", "编号")),
         ("claimant", QT_TRANSLATE_NOOP("labels", "投诉人")),
@@ -79,20 +79,8 @@ class CasesModel(QAbstractTableModel):
 
     # -- Qt model API
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.ids)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:  # noqa: N802
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return tr_label(self.COLUMNS[section][1])
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Vertical:
-            return str(section + 1)
-        return None
+    def row_count(self) -> int:
+        return len(self.ids)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not (0 <= index.row() < len(self.ids)):

@@ -1,14 +1,10 @@
 """The 投诉人 tab: claimants with their cases and amounts; ID numbers and phones masked unless the
 advocate reveals them (each reveal is written to the audit log)."""
 
-from typing import Any
-
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
-    Qt,
     Signal,
 )
 from PySide6.QtWidgets import (
@@ -21,15 +17,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.money import format_fen
 from ..services import cases as svc
 from ..services.context import Context
-from .i18n import label as tr_label
+from .table_models import RowsModel
 
 Index = QModelIndex | QPersistentModelIndex
 
 
-class ClaimantsModel(QAbstractTableModel):
+class ClaimantsModel(RowsModel):
     COLUMNS = [
         ("id", QT_TRANSLATE_NOOP("labels", "编号")),
         ("name", QT_TRANSLATE_NOOP("labels", "姓名")),
@@ -39,35 +34,7 @@ class ClaimantsModel(QAbstractTableModel):
         ("cases", QT_TRANSLATE_NOOP("labels", "案件")),
         ("amount_fen", QT_TRANSLATE_NOOP("labels", "金额（元）")),
     ]
-
-    def __init__(self, parent: Any = None):
-        super().__init__(parent)
-        self.rows: list[dict[str, Any]] = []
-
-    def set_rows(self, rows: list[dict[str, Any]]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:  # noqa: N802
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return tr_label(self.COLUMNS[section][1])
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        key = self.COLUMNS[index.column()][0]
-        value = self.rows[index.row()][key]
-        return format_fen(value) if key == "amount_fen" else str(value or "")
+    NUMERIC = frozenset({"id", "cases"})
 
 
 class ClaimantsView(QWidget):

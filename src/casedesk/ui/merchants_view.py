@@ -2,11 +2,8 @@
 where each came from) and roster; possible duplicates side by side with reasons; merge dialog
 with field choices; merge history with unmerge."""
 
-from typing import Any
-
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -34,12 +31,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.money import format_fen
 from ..services import cases as case_svc
 from ..services import merchants as svc
 from ..services.context import Context
 from . import errors
 from .i18n import label as tr_label
+from .table_models import RowsModel
 from .tasks import run_task
 
 Index = QModelIndex | QPersistentModelIndex
@@ -65,7 +62,7 @@ FIELD_LABELS = {
 }
 
 
-class MerchantsModel(QAbstractTableModel):
+class MerchantsModel(RowsModel):
     COLUMNS = [
         ("id", QT_TRANSLATE_NOOP("labels", "编号")),
         ("name", QT_TRANSLATE_NOOP("labels", "商家")),
@@ -76,39 +73,7 @@ class MerchantsModel(QAbstractTableModel):
         ("cases", QT_TRANSLATE_NOOP("labels", "案件")),
         ("amount_fen", QT_TRANSLATE_NOOP("labels", "金额（元）")),
     ]
-
-    def __init__(self, parent: Any = None):
-        super().__init__(parent)
-        self.rows: list[dict[str, Any]] = []
-
-    def set_rows(self, rows: list[dict[str, Any]]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:  # noqa: N802
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return tr_label(self.COLUMNS[section][1])
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        key = self.COLUMNS[index.column()][0]
-        if role == Qt.ItemDataRole.TextAlignmentRole and key in ("claimants", "cases", "amount_fen", "id"):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        value = self.rows[index.row()][key]
-        return format_fen(value) if key == "amount_fen" else str(value if value is not None else "")
+    NUMERIC = frozenset({"id", "claimants", "cases"})
 
 
 class MergeDialog(QDialog):
