@@ -145,3 +145,34 @@ def test_missing_input_file_creates_no_database(capsys, tmp_path):
     code, _, err = run(capsys, "--db", str(db), "import", str(tmp_path / "missing.xlsx"))
     assert code == 2 and "文件不存在" in err
     assert not db.exists()
+
+
+def test_locked_database_is_a_plain_message(capsys, tmp_path):
+    import sqlite3
+
+    db = tmp_path / "x.db"
+    assert run(capsys, "--db", str(db), "demo")[0] == 0
+    holder = sqlite3.connect(db, timeout=0)
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        import casedesk.store.db as store_db
+
+        original = store_db.make_engine
+
+        def quick(url):  # do not wait ten seconds for the lock in a test
+            engine = original(url)
+            from sqlalchemy import event
+
+            @event.listens_for(engine, "connect")
+            def _short(dbapi_conn, _record):
+                dbapi_conn.execute("PRAGMA busy_timeout=100")
+
+            return engine
+
+        store_db.make_engine = quick
+        code, _, err = run(capsys, "--db", str(db), "merchants", "not-same", "1", "2")
+    finally:
+        store_db.make_engine = original
+        holder.rollback()
+        holder.close()
+    assert code == 2 and "无法访问数据库" in err and "Traceback" not in err

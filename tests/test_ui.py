@@ -412,3 +412,17 @@ def test_generate_dialog_cancel_writes_nothing(window, qtbot, demo, tmp_path):
     dialog.cancel()
     qtbot.waitUntil(lambda: "取消" in dialog.message.text(), timeout=60_000)
     assert not list((tmp_path / "arb").glob("*.pdf"))
+
+
+def test_locked_database_and_full_disk_are_plain_messages():
+    import errno
+
+    from sqlalchemy.exc import OperationalError
+
+    from casedesk.ui import errors
+
+    locked = OperationalError("UPDATE x", {}, Exception("database is locked"))
+    assert "锁定" in errors.expected_message(locked)
+    assert "磁盘空间不足" in errors.expected_message(OSError(errno.ENOSPC, "No space left on device"))
+    assert "没有权限" in errors.expected_message(PermissionError(errno.EACCES, "denied", "/x"))
+    assert errors.expected_message(RuntimeError("bug")) is None

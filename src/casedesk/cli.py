@@ -375,12 +375,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     if func is None:  # plain `casedesk` opens the app
         args.screenshot, args.view, args.language = None, "cases", None
         func = cmd_gui
+    from sqlalchemy.exc import OperationalError
+
     from .services.errors import UserError
 
     try:
         return func(args)
     except UserError as exc:
         print(f"casedesk: {exc}", file=sys.stderr)
+        return 2
+    except OperationalError as exc:  # locked, unreachable or full: the user's to fix, not a bug
+        detail = str(exc.orig) if exc.orig is not None else str(exc).splitlines()[0]
+        print(f"casedesk: 无法访问数据库（{detail}），未写入任何数据", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("casedesk: 已中断", file=sys.stderr)
