@@ -77,20 +77,63 @@ def test_pdf_embeds_only_bundled_fonts(demo, tmp_path):
         assert "UMing" in line and " yes yes " in line, line
 
 
-def test_pdf_renders_chinese_without_system_fonts(demo, tmp_path):
-    """Rendered with pdftoppm: the page has ink in the title area (an embedded font, not blank)."""
+def _render_glyph(tmp_path, ch):
+    """Render one character large with pdftoppm; return (width, height, grey pixels)."""
+    from casedesk.documents import model
+    from casedesk.documents.pdf import render_pdf
+
+    out = tmp_path / f"g{ord(ch)}.pdf"
+    render_pdf(model.Document("t", "t", blocks=[model.Title(ch)]), out)
+    subprocess.run(
+        [
+            "pdftoppm",
+            "-r",
+            "200",
+            "-gray",
+            "-f",
+            "1",
+            "-l",
+            "1",
+            "-x",
+            "0",
+            "-y",
+            "0",
+            "-W",
+            "1654",
+            "-H",
+            "700",
+            str(out),
+            str(tmp_path / f"g{ord(ch)}"),
+        ],
+        check=True,
+    )
+    data = next(tmp_path.glob(f"g{ord(ch)}*.pgm")).read_bytes()
+    header = data.split(b"\n", 3)
+    width, height = map(int, header[1].split())
+    return width, height, header[3]
+
+
+def test_pdf_renders_chinese_not_boxes(tmp_path):
+    """On a machine without CJK fonts the embedded face draws real glyphs: strokes fill the inside of
+    the character's box (a missing-glyph box is hollow), and different characters differ."""
     if not shutil.which("pdftoppm"):
         pytest.skip("poppler-utils not installed")
-    out = tmp_path / "r.pdf"
-    filings.generate_single(demo, "roster", 3, "pdf", out)
-    subprocess.run(
-        ["pdftoppm", "-r", "40", "-gray", "-f", "1", "-l", "1", str(out), str(tmp_path / "page")], check=True
-    )
-    page = next(tmp_path.glob("page*.pgm")).read_bytes()
-    header_end = page.index(b"255\n") + 4
-    pixels = page[header_end:]
-    dark = sum(1 for b in pixels if b < 128)
-    assert dark > len(pixels) * 0.01
+    shapes = {}
+    for ch in "鑫达":
+        width, height, pixels = _render_glyph(tmp_path, ch)
+        dark = [(i % width, i // width) for i, b in enumerate(pixels) if b < 128]
+        assert dark, ch
+        xs, ys = [x for x, _ in dark], [y for _, y in dark]
+        x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
+        inner = [
+            (x, y)
+            for x, y in dark
+            if x0 + (x1 - x0) * 0.2 < x < x1 - (x1 - x0) * 0.2
+            and y0 + (y1 - y0) * 0.2 < y < y1 - (y1 - y0) * 0.2
+        ]
+        assert len(inner) > 0.15 * len(dark), f"{ch} looks like an empty box"
+        shapes[ch] = frozenset((x - x0, y - y0) for x, y in dark)
+    assert shapes["鑫"] != shapes["达"]
 
 
 def test_group_complaint_docx_roster_rows_and_east_asian_font(demo, tmp_path):
