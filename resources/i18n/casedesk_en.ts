@@ -961,6 +961,18 @@ Log file: </translation>
         <translation>Evidence list</translation>
     </message>
     <message>
+        <source>集体投诉书</source>
+        <translation>Joint complaint</translation>
+    </message>
+    <message>
+        <source>仲裁申请书</source>
+        <translation>Arbitration application</translation>
+    </message>
+    <message>
+        <source>仲裁申请书（合并打印）</source>
+        <translation>Arbitration applications (combined)</translation>
+    </message>
+    <message>
         <source>集体投诉</source>
         <translation>Filings</translation>
     </message>

@@ -245,7 +245,7 @@ def load_case(ctx: Context, case_id: int) -> CaseForm:
         for ref in s.exec(select(ChannelRef).where(ChannelRef.case_id == case_id)):
             form.channels[ref.channel] = (ref.ref_no, ref.filed_on.isoformat() if ref.filed_on else "")
         for e in s.exec(select(CaseEvent).where(CaseEvent.case_id == case_id).order_by(col(CaseEvent.at))):
-            form.events.append((e.at.strftime("%Y-%m-%d %H:%M"), e.text))
+            form.events.append((e.at.astimezone().strftime("%Y-%m-%d %H:%M"), e.text))  # local time
         for ev in s.exec(select(Evidence).where(Evidence.case_id == case_id).order_by(col(Evidence.id))):
             form.evidence.append(
                 {

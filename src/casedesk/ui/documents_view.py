@@ -45,6 +45,17 @@ DOC_TYPES = [
 ]
 
 
+DOC_TYPE_LABELS = {
+    "group_complaint": QT_TRANSLATE_NOOP("labels", "集体投诉书"),
+    "roster": QT_TRANSLATE_NOOP("labels", "投诉人名册"),
+    "arbitration": QT_TRANSLATE_NOOP("labels", "仲裁申请书"),
+    "arbitration_combined": QT_TRANSLATE_NOOP("labels", "仲裁申请书（合并打印）"),
+    "power_of_attorney": QT_TRANSLATE_NOOP("labels", "授权委托书"),
+    "representative_election": QT_TRANSLATE_NOOP("labels", "代表人推选书"),
+    "evidence_list": QT_TRANSLATE_NOOP("labels", "证据目录"),
+}
+
+
 class GenerateDialog(QDialog):
     generated = Signal(list)
 
@@ -350,7 +361,13 @@ class DocumentsView(QWidget):
         self.table.setRowCount(len(docs))
         for r, d in enumerate(docs):
             for c, v in enumerate(
-                (d["type"], f"{d['created']:%Y-%m-%d %H:%M}", d["template"], d["cases"], d["path"])
+                (
+                    tr_label(DOC_TYPE_LABELS.get(d["type"], d["type"])),
+                    f"{d['created'].astimezone():%Y-%m-%d %H:%M}",  # stored in UTC, shown in local time
+                    d["template"],
+                    d["cases"],
+                    d["path"],
+                )
             ):
                 item = QTableWidgetItem(str(v))
                 item.setToolTip(f"SHA-256 {d['sha256']}")

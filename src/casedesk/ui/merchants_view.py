@@ -269,7 +269,7 @@ class HistoryPanel(QWidget):
         for r in svc.merge_history(self.ctx):
             state = self.tr("已撤销") if r.undone_at else self.tr("有效")
             item = QListWidgetItem(
-                f"#{r.id}  {r.at:%Y-%m-%d %H:%M}  {self.tr('保留')} #{r.survivor_id} ← "
+                f"#{r.id}  {r.at.astimezone():%Y-%m-%d %H:%M}  {self.tr('保留')} #{r.survivor_id} ← "
                 f"{', '.join('#' + str(i) for i in r.merged_ids)}  [{state}]"
             )
             item.setData(Qt.ItemDataRole.UserRole, r.id)
