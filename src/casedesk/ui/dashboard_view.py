@@ -30,6 +30,34 @@ def _chart(title: str) -> QChart:
     return chart
 
 
+def _attach(chart: QChart, series, axis, where: Qt.AlignmentFlag):  # type: ignore[no-untyped-def]
+    chart.addAxis(axis, where)
+    series.attachAxis(axis)
+    return axis
+
+
+def _categories(labels: list[str], angle: int = 0) -> QBarCategoryAxis:
+    axis = QBarCategoryAxis()
+    axis.append(labels)
+    axis.setLabelsFont(QApplication.font())
+    axis.setLabelsAngle(angle)
+    return axis
+
+
+def _values(fmt: str) -> QValueAxis:
+    axis = QValueAxis()
+    axis.setLabelFormat(fmt)
+    return axis
+
+
+def _bars(chart: QChart, series, label: str, values: list[float]):  # type: ignore[no-untyped-def]
+    bars = QBarSet(label)
+    bars.append(values)
+    series.append(bars)
+    chart.addSeries(series)
+    return series
+
+
 class DashboardView(QWidget):
     loaded = Signal(int)
 
@@ -47,53 +75,26 @@ class DashboardView(QWidget):
         font = QApplication.font()
 
         status = _chart(self.tr("案件状态"))
-        bars = QBarSet(self.tr("案件"))
-        bars.append([float(v) for v in data["by_status"].values()])
-        series = QBarSeries()
-        series.append(bars)
-        status.addSeries(series)
-        axis_x = QBarCategoryAxis()
-        axis_x.append(list(data["by_status"]))
-        axis_x.setLabelsFont(font)
-        axis_x.setLabelsAngle(-30)
-        status.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
-        series.attachAxis(axis_x)
-        axis_y = QValueAxis()
-        axis_y.setLabelFormat("%d")
-        status.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
-        series.attachAxis(axis_y)
+        series = _bars(status, QBarSeries(), self.tr("案件"), [float(v) for v in data["by_status"].values()])
+        _attach(status, series, _categories(list(data["by_status"]), angle=-30), Qt.AlignmentFlag.AlignBottom)
+        _attach(status, series, _values("%d"), Qt.AlignmentFlag.AlignLeft)
 
         top = _chart(self.tr("涉案金额最多的商家（元）"))
-        names = [n for n, _ in data["top_merchants"]][::-1]
-        amounts = QBarSet(self.tr("金额"))
-        amounts.append([a / 100 for _, a in data["top_merchants"]][::-1])
-        hseries = QHorizontalBarSeries()
-        hseries.append(amounts)
-        top.addSeries(hseries)
-        axis_names = QBarCategoryAxis()
-        axis_names.append(names)
-        axis_names.setLabelsFont(font)
-        top.addAxis(axis_names, Qt.AlignmentFlag.AlignLeft)
-        hseries.attachAxis(axis_names)
-        axis_amount = QValueAxis()
-        axis_amount.setLabelFormat("%.0f")
-        top.addAxis(axis_amount, Qt.AlignmentFlag.AlignBottom)
-        hseries.attachAxis(axis_amount)
+        ranked = data["top_merchants"][::-1]
+        hseries = _bars(top, QHorizontalBarSeries(), self.tr("金额"), [a / 100 for _, a in ranked])
+        _attach(top, hseries, _categories([n for n, _ in ranked]), Qt.AlignmentFlag.AlignLeft)
+        _attach(top, hseries, _values("%.0f"), Qt.AlignmentFlag.AlignBottom)
 
         weekly = _chart(self.tr("每周新增案件"))
         line = QLineSeries()
         for week, n in data["weekly"]:
             line.append(QDateTime(QDate.fromString(week, "yyyy-MM-dd"), QTime(0, 0)).toMSecsSinceEpoch(), n)
         weekly.addSeries(line)
-        wx = QDateTimeAxis()
-        wx.setFormat("MM-dd")
-        wx.setTickCount(min(8, max(2, len(data["weekly"]))))
-        weekly.addAxis(wx, Qt.AlignmentFlag.AlignBottom)
-        line.attachAxis(wx)
-        wy = QValueAxis()
-        wy.setLabelFormat("%d")
-        weekly.addAxis(wy, Qt.AlignmentFlag.AlignLeft)
-        line.attachAxis(wy)
+        days = QDateTimeAxis()
+        days.setFormat("MM-dd")
+        days.setTickCount(min(8, max(2, len(data["weekly"]))))
+        _attach(weekly, line, days, Qt.AlignmentFlag.AlignBottom)
+        _attach(weekly, line, _values("%d"), Qt.AlignmentFlag.AlignLeft)
 
         debit = _chart(self.tr("先用后付订单扣款状态"))
         pie = QPieSeries()
