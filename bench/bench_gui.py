@@ -5,6 +5,7 @@ resident memory.
     python bench/bench_gui.py [CASES]      (default 100,000; targets: ≤ +1.0 s over the bare
                                             window, ≤ 150 ms per search, ≤ 500 MB RSS)
 """
+
 import json
 import os
 import random
@@ -29,21 +30,49 @@ def build_db(path: Path, n: int) -> None:
     rng = random.Random(3)
     surnames, given = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高", "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超"
     with Session(engine) as s:
-        s.execute(insert(Merchant), [{"id": i, "display_name": f"商家{i:03d}数码旗舰店", "platforms": "快手"} for i in range(1, 201)])
+        s.execute(
+            insert(Merchant),
+            [{"id": i, "display_name": f"商家{i:03d}数码旗舰店", "platforms": "快手"} for i in range(1, 201)],
+        )
         claimants, cases, orders = [], [], []
         for i in range(1, n + 1):
             born = date(1950, 1, 1) + timedelta(days=i // 1000)
             body = f"110105{born:%Y%m%d}{i % 1000:03d}0"
-            claimants.append({"id": i, "name": rng.choice(surnames) + rng.choice(given) + rng.choice(given),
-                              "id_number": body[:17] + ric.calc_check_digit(body) if i % 3 else None,
-                              "phone": f"138{i:08d}", "address": "", "wechat": "", "notes": ""})
-            cases.append({"id": i, "claimant_id": i, "merchant_id": 1 + i % 200, "status": "新建",
-                          "problem_types": ["商家跑路"], "demands": ["退款"], "description": ""})
-            orders.append({"case_id": i, "platform": "快手", "order_no": f"24{i:014d}", "amount_fen": 29900,
-                           "order_date": date(2024, 1, 1) + timedelta(days=i % 300), "payment_method": "先用后付"})
+            claimants.append(
+                {
+                    "id": i,
+                    "name": rng.choice(surnames) + rng.choice(given) + rng.choice(given),
+                    "id_number": body[:17] + ric.calc_check_digit(body) if i % 3 else None,
+                    "phone": f"138{i:08d}",
+                    "address": "",
+                    "wechat": "",
+                    "notes": "",
+                }
+            )
+            cases.append(
+                {
+                    "id": i,
+                    "claimant_id": i,
+                    "merchant_id": 1 + i % 200,
+                    "status": "新建",
+                    "problem_types": ["商家跑路"],
+                    "demands": ["退款"],
+                    "description": "",
+                }
+            )
+            orders.append(
+                {
+                    "case_id": i,
+                    "platform": "快手",
+                    "order_no": f"24{i:014d}",
+                    "amount_fen": 29900,
+                    "order_date": date(2024, 1, 1) + timedelta(days=i % 300),
+                    "payment_method": "先用后付",
+                }
+            )
         for table, rows in ((Claimant, claimants), (Case, cases), (Order, orders)):
             for start in range(0, len(rows), 5000):
-                s.execute(insert(table), rows[start:start + 5000])
+                s.execute(insert(table), rows[start : start + 5000])
         search.reindex(s)
         s.commit()
     engine.dispose()
@@ -109,8 +138,13 @@ app.exec()
 def timed(code: str, *args: str) -> tuple[float, str]:
     env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
     start = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-c", code, *args], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-                            text=True, env=env)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", code, *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        env=env,
+    )
     ready = None
     out = []
     for line in proc.stdout:  # type: ignore[union-attr]
@@ -138,8 +172,10 @@ def main() -> None:
         best = min(app_times)
         result = json.loads(output.split("RESULT ", 1)[1]) if "RESULT " in output else {}
     print(f"bare PySide6 window shown: {bare:.2f} s")
-    print(f"CaseDesk window shown with the first page of {n:,} cases: {best:.2f} s "
-          f"(+{best - bare:.2f} s over bare; target <= +1.0 s)")
+    print(
+        f"CaseDesk window shown with the first page of {n:,} cases: {best:.2f} s "
+        f"(+{best - bare:.2f} s over bare; target <= +1.0 s)"
+    )
     for text, count, ms in result.get("searches", []):
         print(f"search {text!r}: {count} cases in {ms:.0f} ms (target <= 150 ms)")
     print(f"peak RSS: {result.get('rss_mb', float('nan')):.0f} MB (target <= 500 MB)")

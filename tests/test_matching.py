@@ -155,3 +155,61 @@ def test_generated_harder_data_holds_targets():
     recall = len(predicted & true) / len(true)
     # this generator is harsher than the acceptance data (more shared 字号); a floor against regressions
     assert precision >= 0.98 and recall >= 0.96, (precision, recall)
+
+
+def test_sample_with_harder_variation(shared_data):
+    """The public sample with typos anywhere (mostly homophones), traditional characters,
+    decorations, full-width text, stray spaces and 40 % of IDs removed (bench/perturb_merchants.py)."""
+    import importlib.util
+    from pathlib import Path
+
+    spec = importlib.util.spec_from_file_location(
+        "perturb", Path(__file__).parents[1] / "bench" / "perturb_merchants.py"
+    )
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    rows = list(csv.DictReader((shared_data / "sample_merchants.csv").open(encoding="utf-8")))
+    truth = {
+        r["id"]: r["entity"]
+        for r in csv.DictReader((shared_data / "sample_merchants_truth.csv").open(encoding="utf-8"))
+    }
+    harder = mod.perturb(rows, seed=2)
+    cl, _ = _clusters(
+        [
+            MerchantRecord(r["id"], r["name"], r["shop_id"], r["uscc"], r["phone"], r["platform"])
+            for r in harder
+        ]
+    )
+    predicted, true = _pairwise(cl), _pairwise(truth)
+    precision = len(predicted & true) / len(predicted)
+    recall = len(predicted & true) / len(true)
+    assert precision >= 0.99 and recall >= 0.95, (precision, recall)
+
+
+@pytest.mark.parametrize(
+    "raw, core",
+    [
+        (
+            "广州市丰晟家部有限公司",
+            "丰晟家部",
+        ),  # a non-homophone typo in an industry word stays (repaired in matching)
+        ("上海市禾信日用品股份有限公斯", "禾信"),
+        ("青到市立创健康科技", "立创"),
+        ("重庆始鑫恒贸易有限公司", "鑫恒"),
+        ("启福母婴专影店", "启福"),
+        ("福佳數碼可技有限公司", "福佳"),
+        ("达博食品小店", "达博"),
+    ],
+)
+def test_typos_in_the_words_around_the_trade_name(raw, core):
+    assert parse_name(raw).core == core
+
+
+def test_core_repair_uses_the_other_records():
+    records = [
+        MerchantRecord("1", "广州市丰晟家居有限公司"),
+        MerchantRecord("2", "丰晟母婴旗舰店"),
+        MerchantRecord("3", "广州市丰晟家部有限公司"),
+    ]
+    clusters = {m.cluster for m in match_records(records)}
+    assert len(clusters) == 1

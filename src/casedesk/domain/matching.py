@@ -14,13 +14,14 @@ Every link records its confidence and a readable reason.
 import re
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections import Counter
+from dataclasses import dataclass, field, replace
 
 from rapidfuzz.distance import Levenshtein
 
 from .errors import InvalidValue
 from .ids import is_valid_uscc, normalize_uscc, parse_phone
-from .names import ParsedName, parse_name
+from .names import ParsedName, parse_name, pinyin_key
 from .regions import regions_compatible
 from .text import nfkc
 from .vocab import normalize_platform
@@ -74,7 +75,8 @@ class _Group:
     phones: set[str] = field(default_factory=set)
     regions: set[frozenset[str]] = field(default_factory=set)
     region_names: set[str] = field(default_factory=set)
-    industries: set[tuple[str, ...]] = field(default_factory=set)
+    industries: set[tuple[str, ...]] = field(default_factory=set)  # by pinyin
+    industry_names: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)
     shops: set[tuple[tuple[str, ...], str]] = field(default_factory=set)
     cores: set[str] = field(default_factory=set)
     tags: set[str] = field(default_factory=set)
@@ -91,10 +93,13 @@ class _Group:
         if p.region_codes:
             self.regions.add(p.region_codes)
             self.region_names.add(p.region)
-        if rec.is_shop:
+        if rec.is_shop and not p.repaired:
             self.shops.add((p.industry, p.shop_type))
         elif p.industry:
-            self.industries.add(p.industry)
+            # compared by sound: 家居 typed 家据 was read as 家具, the same words to a listener
+            key = tuple(pinyin_key(w) for w in p.industry)
+            self.industries.add(key)
+            self.industry_names.setdefault(key, p.industry)
         if p.core:
             self.cores.add(p.core)
 
@@ -105,6 +110,8 @@ class _Group:
         self.regions |= other.regions
         self.region_names |= other.region_names
         self.industries |= other.industries
+        for key, words in other.industry_names.items():
+            self.industry_names.setdefault(key, words)
         self.shops |= other.shops
         self.cores |= other.cores
         self.tags |= other.tags
@@ -164,7 +171,24 @@ def _prepare(records: Iterable[MerchantRecord]) -> list[_Rec]:
                 group=r.group,
             )
         )
+    _repair_cores(out)
     return out
+
+
+def _repair_cores(recs: list[_Rec]) -> None:
+    """A 字号 seen only once that is a known 字号 plus one or two stray characters is taken as a typo
+    in the words around it: 丰晟因居 (家居 mistyped) → 丰晟, 似诚博 (市 mistyped) → 诚博. The repaired
+    record keeps no industry or shop category, so it neither gains nor loses from them."""
+    counts = Counter(r.parsed.core for r in recs if r.parsed.core)
+    for r in recs:
+        core = r.parsed.core
+        if len(core) < 3 or counts[core] != 1:
+            continue
+        options = {core[:-k] for k in (1, 2)} | {core[1:], core[1:-1], core[1:-2], core[2:]}
+        known = {c for c in options if len(c) >= 2 and counts[c] >= 2}
+        if len(known) == 1:
+            fixed = known.pop()
+            r.parsed = replace(r.parsed, core=fixed, pinyin=pinyin_key(fixed), industry=(), repaired=True)
 
 
 def name_link(a: _Rec, b: _Rec, ga: _Group, gb: _Group) -> tuple[float, str] | None:
@@ -186,8 +210,8 @@ def name_link(a: _Rec, b: _Rec, ga: _Group, gb: _Group) -> tuple[float, str] | N
     score = base
     reasons = [f"{why}(+{base:.2f})"]
     if ga.industries & gb.industries:
-        words = sorted({w for t in ga.industries & gb.industries for w in t})
-        weight = 0.04 if set(words) <= COMMON_INDUSTRY else 0.08
+        words = sorted({w for t in ga.industries & gb.industries for w in ga.industry_names[t]})
+        weight = 0.06 if set(words) <= COMMON_INDUSTRY else 0.08
         score += weight
         reasons.append(f"行业「{'、'.join(words)}」一致(+{weight:.2f})")
     if ga.regions and gb.regions:

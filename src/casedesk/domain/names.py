@@ -214,7 +214,8 @@ def _suffix_pattern(words: tuple[str, ...]) -> "re.Pattern[str]":
     return re.compile("(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + ")$")
 
 
-_SUFFIX = {}  # filled below, once the word lists exist
+_SUFFIX: dict = {}  # word list → compiled suffix pattern
+_BY_LENGTH: dict = {}  # word list → the same words, longest first
 _OPEN, _CLOSE = "(\\[【〔「『《<{", ")\\]】〕」』》>}"
 # innermost bracket pair first; applied until none is left
 _BRACKETS = re.compile(f"[{_OPEN}]([^{_OPEN}{_CLOSE}]*)[{_CLOSE}]")
@@ -232,6 +233,7 @@ class ParsedName:
     legal_form: str
     shop_type: str
     pinyin: str  # the core's tone-less pinyin
+    repaired: bool = False  # the core was recovered from a typo in the words around it (matching)
 
 
 @lru_cache(maxsize=1)
@@ -253,16 +255,37 @@ def pinyin_key(text: str) -> str:
     return " ".join(lazy_pinyin(text, style=Style.NORMAL, errors="default"))
 
 
-def _strip_suffix(text: str, words: tuple[str, ...], keep: int = 2) -> tuple[str, str]:
+def _strip_suffix(text: str, words: tuple[str, ...], keep: int = 2, fuzzy: bool = True) -> tuple[str, str]:
+    """Peel the longest of `words` off the end, leaving at least `keep` characters.
+
+    With fuzzy, a word typed with one wrong character still counts (有限公斯, 专影店), and a two-character
+    word typed with a homophone (可技 for 科技): victims' typos hit these words as often as the 字号.
+    """
     pattern = _SUFFIX.get(words)
     if pattern is None:
         pattern = _SUFFIX[words] = _suffix_pattern(words)
+    exact = ""
     # the longest word that fits wins; if it would leave too little, try the shorter ones
     for start in range(max(0, keep), len(text)):
         match = pattern.match(text, start)
         if match and match.end() == len(text):
-            return text[:start], text[start:]
-    return text, ""
+            exact = text[start:]
+            break
+    if fuzzy:
+        by_length = _BY_LENGTH.get(words)
+        if by_length is None:
+            by_length = _BY_LENGTH[words] = tuple(sorted(words, key=len, reverse=True))
+        for word in by_length:  # longest first; a typed-wrong longer word beats an exact shorter one (专影店)
+            n = len(word)
+            if n < len(exact) + 2:  # 专影店 beats the exact 店; 品牌店 does not beat the exact 小店 in 食品小店
+                break
+            if len(text) - n < keep or n < 2:
+                continue
+            tail = text[-n:]
+            differ = sum(a != b for a, b in zip(tail, word))
+            if differ == 1 and (n >= 3 or pinyin_key(tail) == pinyin_key(word)):
+                return text[:-n], word
+    return (text[: len(text) - len(exact)], exact) if exact else (text, "")
 
 
 def clean_name(raw: object) -> str:

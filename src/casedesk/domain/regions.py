@@ -95,10 +95,29 @@ def _by_length() -> list[tuple[int, frozenset[str]]]:
     return [(n, frozenset(x for x in names if len(x) == n)) for n in lengths]
 
 
+@lru_cache(maxsize=1)
+def _masked() -> dict[str, str]:
+    """'?岛市' → '青岛市': full names of three or four characters ending in 市/省/区/县, each with one
+    character (not the suffix) masked, so a one-character typo in a place name is still peeled."""
+    full, _ = region_names()
+    out: dict[str, str] = {}
+    for name in full:
+        if len(name) in (3, 4) and name[-1] in "市省区县":
+            for i in range(len(name) - 1):
+                key = name[:i] + "?" + name[i + 1 :]
+                # 难京市 could be 南京市 or 北京市: still a place, just not which one ("" = unknown)
+                out[key] = "" if key in out and out[key] != name else name
+    return out
+
+
+_SHI = set("市是事时式试世始实室适使视士示饰施诗师识石史食失拾氏")  # typed for 市 (shi)
+
+
 def peel_region_prefix(text: str, keep: int = 2) -> tuple[str, str]:
     """Split leading region names off text: '广东省深圳市鑫达' → ('广东省深圳市', '鑫达').
 
-    At least `keep` characters are left behind, so a brand made of a place name survives.
+    At least `keep` characters are left behind, so a brand made of a place name survives. A place
+    typed with one wrong character (青到市) or with 市 mistyped after a city (重庆始) is peeled too.
     """
     region = ""
     while True:
@@ -106,9 +125,26 @@ def peel_region_prefix(text: str, keep: int = 2) -> tuple[str, str]:
             if len(text) - length >= keep and text[:length] in names:
                 region += text[:length]
                 text = text[length:]
+                if text[:1] in _SHI and len(text) - 1 >= keep and not text.startswith("市"):
+                    text = text[1:]  # 重庆始 → 重庆(市)
                 break
         else:
-            return region, text
+            masked = _masked()
+            for length in (4, 3):
+                if len(text) - length < keep:
+                    continue
+                head = text[:length]
+                for i in range(length - 1):
+                    key = head[:i] + "?" + head[i + 1 :]
+                    if key in masked and head[-1] == key[-1]:
+                        # peeled, but which place is uncertain: it adds no region to compare
+                        text = text[length:]
+                        break
+                else:
+                    continue
+                break
+            else:
+                return region, text
 
 
 def is_region(text: str) -> bool:
