@@ -2,8 +2,12 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# property tests check behaviour, not speed: no per-example deadline on a busy CI machine
+settings.register_profile("casedesk", deadline=None)
+settings.load_profile("casedesk")
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
 # Set to a PostgreSQL URL to run the storage, services and CLI tests against a server.
