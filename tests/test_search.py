@@ -50,3 +50,9 @@ def test_filters_combine(demo):
 
     march = cases.case_ids(demo, cases.CaseFilter(date_from=date(2024, 3, 1), date_to=date(2024, 3, 31)))
     assert 0 < len(march) < 240
+
+
+def test_many_hits_are_filtered_after_the_query(demo, monkeypatch):
+    expected = cases.case_ids(demo, cases.CaseFilter(text="禾佳"))
+    monkeypatch.setattr(cases, "SEARCH_IN_QUERY", 1)
+    assert cases.case_ids(demo, cases.CaseFilter(text="禾佳")) == expected

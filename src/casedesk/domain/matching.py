@@ -12,9 +12,8 @@ Every link records its confidence and a readable reason.
 """
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
-from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from rapidfuzz.distance import Levenshtein

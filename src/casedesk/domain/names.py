@@ -277,7 +277,9 @@ def _strip_suffix(text: str, words: tuple[str, ...], keep: int = 2, fuzzy: bool 
             by_length = _BY_LENGTH[words] = tuple(sorted(words, key=len, reverse=True))
         for word in by_length:  # longest first; a typed-wrong longer word beats an exact shorter one (专影店)
             n = len(word)
-            if n < len(exact) + 2:  # 专影店 beats the exact 店; 品牌店 does not beat the exact 小店 in 食品小店
+            if (
+                n < len(exact) + 2
+            ):  # 专影店 beats the exact 店; 品牌店 does not beat the exact 小店 in 食品小店
                 break
             if len(text) - n < keep or n < 2:
                 continue

@@ -31,7 +31,8 @@ SORT_COLUMNS = {
 }
 LIMITATION_YEARS = 3  # 民法典 Art. 188
 RETURN_DAYS = 7  # 消法 Art. 25
-ACCEPTANCE_WORKING_DAYS = 7  # 12315 acceptance decision (re-verify: SAMR Order 121)
+ACCEPTANCE_WORKING_DAYS = 7
+SEARCH_IN_QUERY = 30_000  # search hits up to this many are passed to SQL as an IN list  # 12315 acceptance decision (re-verify: SAMR Order 121)
 
 
 @dataclass
@@ -88,14 +89,17 @@ def case_ids(
                 .having(func.count(func.distinct(Evidence.kind)) == len(REQUIRED_EVIDENCE))
             )
             stmt = stmt.where(col(Case.id).in_(ready))
+        hits: set[int] | None = None
         if f.text.strip():
-            hits = search.search_ids(s, f.text)
+            hits = set(search.search_ids(s, f.text))
             if not hits:
                 return []
-            stmt = stmt.where(col(Case.id).in_(hits)) if len(hits) < 30000 else stmt
+            if len(hits) < SEARCH_IN_QUERY:  # a short list goes into the query; a long one is applied after
+                stmt = stmt.where(col(Case.id).in_(hits))
         order = SORT_COLUMNS.get(sort, SORT_COLUMNS["id"])
         stmt = stmt.order_by(order.desc() if descending else order.asc(), col(Case.id).desc())
-        return list(s.exec(stmt))  # type: ignore[arg-type]
+        ids = list(s.exec(stmt))
+        return ids if hits is None or len(hits) < SEARCH_IN_QUERY else [i for i in ids if i in hits]  # type: ignore[misc]
 
 
 @dataclass

@@ -13,7 +13,6 @@ the content and its record.
 import hashlib
 import os
 import re
-import shutil
 import tempfile
 from datetime import date
 from pathlib import Path
@@ -79,10 +78,15 @@ def store_bytes(root: Path, data: bytes, original_name: str) -> tuple[str, str]:
     return sha, stored
 
 
-def _store_file(root: Path, source: Path) -> tuple[str, str, int]:
+def _check_size(source: Path) -> int:
     size = source.stat().st_size
     if size > MAX_BYTES:
         raise UserError(f"文件过大（{size / 2**30:.1f} GB，上限 {MAX_BYTES / 2**30:.0f} GB）：{source.name}")
+    return size
+
+
+def _store_file(root: Path, source: Path) -> tuple[str, str, int]:
+    size = _check_size(source)
     root.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=root, prefix=".incoming-")
     digest = hashlib.sha256()
@@ -179,10 +183,7 @@ def add_evidence(
         items = []
         for f in files:
             if in_database(ctx):
-                if f.stat().st_size > MAX_BYTES:
-                    raise UserError(
-                        f"文件过大（{f.stat().st_size / 2**30:.1f} GB，上限 {MAX_BYTES / 2**30:.0f} GB）：{f.name}"
-                    )
+                _check_size(f)
                 data = f.read_bytes()
                 sha, stored = put_bytes(ctx, s, data, f.name)
                 size = len(data)
@@ -211,8 +212,3 @@ def add_evidence(
             )
             items.append(item)
         return items
-
-
-def copy_evidence_tree(src: Path, dst: Path) -> None:
-    if src.exists():
-        shutil.copytree(src, dst, dirs_exist_ok=True)

@@ -226,17 +226,15 @@ def generate_single(
     require(ctx, "write", "生成文书")
     _check_out_file(out, fmt)
     with Session(ctx.engine) as s:
-        if kind == "evidence_list" and case_id is not None:
+        if kind == "evidence_list" and case_id is not None:  # one case's list: its merchant follows
             case = s.get(Case, case_id)
             if case is None:
                 raise NotFound(f"没有编号为 {case_id} 的案件")
             merchant_id = case.merchant_id  # type: ignore[assignment]
             cases = cases_data(s, case_ids=[case_id])
         else:
-            cases = None  # type: ignore[assignment]
-        merchant = merchant_data(s, merchant_id)
-        if cases is None:
             cases = cases_data(s, merchant_id=merchant_id)
+        merchant = merchant_data(s, merchant_id)
     if not cases:
         raise UserError(f"商家 #{merchant_id} 还没有任何案件")
     org = organisation(ctx)

@@ -106,6 +106,8 @@ class ImportResult:
     unmapped_columns: list[str] = field(default_factory=list)
     mapping: dict[str, str] = field(default_factory=dict)
     batch_id: int | None = None
+    headers: list[str] = field(default_factory=list, repr=False)
+    rejected_cells: dict[int, list[object]] = field(default_factory=dict, repr=False)  # for the error report
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -223,16 +225,14 @@ def parse_row(
     )
 
 
-def _find_header(
-    rows: Iterable[tuple[int, list[object]]],
-) -> tuple[int, list[object], dict[str, int], list[int], list[tuple[int, list[object]]]]:
+def _find_header(rows: Iterable[tuple[int, list[object]]]) -> "_Plan":
     """The header is the first of the top rows that names at least three known fields."""
     seen: list[tuple[int, list[object]]] = []
     for number, cells in rows:
         seen.append((number, cells))
         mapping, unmapped = detect_mapping(cells)
         if len(mapping) >= 3:
-            return number, cells, mapping, unmapped, []
+            return _Plan(number, [nfkc(c) for c in cells], mapping, unmapped)
         if len(seen) >= MAX_HEADER_SCAN:
             break
     if not seen or all(not any(nfkc(c) for c in cells) for _, cells in seen):
@@ -249,20 +249,22 @@ class _Plan:
     mapping: dict[str, int]
     unmapped: list[int]
 
+    def with_mapping(self, mapping: dict[str, int] | None) -> "_Plan":
+        """The plan with a mapping the user chose instead of the detected one."""
+        if mapping is None:
+            return self
+        used = set(mapping.values())
+        unmapped = [i for i, h in enumerate(self.headers) if h and i not in used]
+        return _Plan(self.header_row, self.headers, mapping, unmapped)
+
 
 def read_plan(path: Path, sheet: str | None = None, mapping: dict[str, int] | None = None) -> _Plan:
     """Header row, headers and the detected (or given) mapping, without reading the whole sheet."""
     opened = open_sheet(path, sheet)
     try:
-        header_row, cells, detected, unmapped, _ = _find_header(opened.rows)
+        return _find_header(opened.rows).with_mapping(mapping)
     finally:
-        opened.close()  # type: ignore[operator]
-    headers = [nfkc(c) for c in cells]
-    if mapping is not None:
-        used = set(mapping.values())
-        unmapped = [i for i, h in enumerate(headers) if h and i not in used]
-        detected = mapping
-    return _Plan(header_row, headers, detected, unmapped)
+        opened.close()
 
 
 def _check_mapping(mapping: dict[str, int]) -> None:
@@ -279,8 +281,9 @@ def _check_mapping(mapping: dict[str, int]) -> None:
 class _Writer:
     """Resolves rows to claimants, merchants and cases, and writes them in chunks."""
 
-    def __init__(self, session: Session, batch_id: int, result: ImportResult):
+    def __init__(self, session: Session, batch_id: int, result: ImportResult, user: str):
         self.s = session
+        self.user = user
         self.batch_id = batch_id
         self.result = result
         self.merchants: dict[str, int] = {}  # cleaned name or "shop:<id>" → merchant id
@@ -302,14 +305,12 @@ class _Writer:
             found = merchant.id
             self.result.merchants_created += 1
             audit.record(
-                self.s, self._user, "merchant", found, "create", after={"display_name": row.merchant_raw}
+                self.s, self.user, "merchant", found, "create", after={"display_name": row.merchant_raw}
             )
         for key in keys:
             self.merchants[key] = found  # type: ignore[assignment]
         self._identify(found, row)  # type: ignore[arg-type]
         return found  # type: ignore[return-value]
-
-    _user = "import"
 
     def _existing_merchant(self, row: ParsedRow) -> int | None:
         conditions = [
@@ -512,7 +513,6 @@ def import_file(
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
     dry_run: bool = False,
-    keep_rows: bool = False,
 ) -> ImportResult:
     """Import one file in one transaction. dry_run validates and reports without writing."""
     path = Path(path)
@@ -520,25 +520,24 @@ def import_file(
     if not dry_run:
         require(ctx, "write", "导入表格")
     opened = open_sheet(path, sheet)
-    raw_rows: dict[int, list[object]] = {}
     try:
-        header_row, header_cells, detected, unmapped, _ = _find_header(opened.rows)
-        headers = [nfkc(c) for c in header_cells]
-        if mapping is not None:
-            detected = mapping
-            used = set(mapping.values())
-            unmapped = [i for i, h in enumerate(headers) if h and i not in used]
+        plan = _find_header(opened.rows).with_mapping(mapping)
+        headers, detected = plan.headers, plan.mapping
         _check_mapping(detected)
+        result.headers = headers
         result.mapping = {f: headers[i] for f, i in detected.items() if i < len(headers)}
-        result.unmapped_columns = [headers[i] for i in unmapped]
+        result.unmapped_columns = [headers[i] for i in plan.unmapped]
+        if opened.estimated_rows > MAX_ROWS * 2:
+            raise UserError(
+                f"{path.name} 约有 {opened.estimated_rows} 行，超过单次导入上限 {MAX_ROWS} 行，请拆分后再导入"
+            )
         digest = hashlib.sha256(path.read_bytes()).hexdigest() if path.stat().st_size < 512 * 2**20 else ""
         with transaction(ctx.engine) as session:
             batch = ImportBatch(file_name=path.name, sha256=digest)
             session.add(batch)
             session.flush()
             result.batch_id = batch.id
-            writer = _Writer(session, batch.id, result)  # type: ignore[arg-type]
-            writer._user = ctx.user
+            writer = _Writer(session, batch.id, result, ctx.user)  # type: ignore[arg-type]
             seen_orders: set[tuple[str, ...]] = set()
             pending: list[ParsedRow] = []
             estimate = max(opened.estimated_rows, 1)
@@ -557,10 +556,6 @@ def import_file(
                     result.imported += len(fresh)
                 pending.clear()
 
-            if opened.estimated_rows > MAX_ROWS * 2:
-                raise UserError(
-                    f"{path.name} 约有 {opened.estimated_rows} 行，超过单次导入上限 {MAX_ROWS} 行，请拆分后再导入"
-                )
             for number, cells in opened.rows:
                 if not any(nfkc(c) for c in cells):
                     continue
@@ -569,13 +564,10 @@ def import_file(
                     raise UserError(
                         f"{path.name} 超过单次导入上限 {MAX_ROWS} 行（第 {number} 行），请拆分后再导入；未写入任何数据"
                     )
-                if keep_rows:
-                    raw_rows[number] = cells
                 parsed = parse_row(number, cells, detected, headers)
                 if isinstance(parsed, list):
                     result.rejected.extend(parsed)
-                    if not keep_rows:
-                        raw_rows[number] = cells  # kept for the error report
+                    result.rejected_cells[number] = cells  # only bad rows are kept: for the error report
                 elif parsed.order_key in seen_orders:
                     result.duplicates.append(number)
                 else:
@@ -613,9 +605,7 @@ def import_file(
         if progress:
             progress(result.rows, result.rows)
     finally:
-        opened.close()  # type: ignore[operator]
-    result._raw_rows = raw_rows  # type: ignore[attr-defined]
-    result._headers = headers  # type: ignore[attr-defined]
+        opened.close()
     return result
 
 
@@ -624,8 +614,7 @@ def write_error_report(result: ImportResult, out: Path | str) -> Path:
     import openpyxl
 
     out = Path(out)
-    raw_rows: dict[int, list[object]] = getattr(result, "_raw_rows", {})
-    headers: list[str] = getattr(result, "_headers", [])
+    raw_rows, headers = result.rejected_cells, result.headers
     wb = openpyxl.Workbook(write_only=True)
     ws = wb.create_sheet("需修改的行")
     ws.append([*headers, "原表行号", "错误原因"])

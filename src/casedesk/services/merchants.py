@@ -77,7 +77,7 @@ def match_csv(src: Path, out: Path) -> int:
             if any(str(c or "").strip() for c in v)
         ]
     finally:
-        sheet.close()  # type: ignore[operator]
+        sheet.close()
     result = match_records(records)
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_name(out.name + ".part")

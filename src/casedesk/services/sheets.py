@@ -5,7 +5,7 @@ import codecs
 import csv
 import io
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,7 +20,7 @@ class Sheet:
     sheet_name: str
     estimated_rows: int
     rows: Iterator[tuple[int, list[object]]]  # (sheet row number, cells)
-    close: "object"
+    close: Callable[[], None]
 
 
 def list_sheets(path: Path) -> list[str]:

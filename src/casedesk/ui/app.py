@@ -97,7 +97,5 @@ def _screenshot(app: QApplication, window, out: Path, view: str) -> int:  # type
         30_000, lambda: (print("casedesk: view did not load in 30 s", file=sys.stderr), app.quit())
     )
     window.show_view(view)
-    if view == "cases" and window.current_key() == "cases" and "cases" not in window._loaded:
-        window.cases.refresh()
     app.exec()
     return result["code"]

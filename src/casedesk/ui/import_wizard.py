@@ -237,7 +237,7 @@ class RunPage(QWizardPage):
         path, sheet, mapping, token = self.w.file_path(), self.w.sheet_name(), self.w.mapping, self.token
         run_task(
             lambda progress: intake.import_file(
-                self.w.ctx, path, sheet, mapping, progress=progress, cancelled=token, keep_rows=False
+                self.w.ctx, path, sheet, mapping, progress=progress, cancelled=token
             ),
             self._finished,
             self._failed,
